@@ -1,0 +1,111 @@
+//! `parley extract`: the article object alone, for one page or many.
+
+use std::io::{BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use parley_core::Article;
+
+use crate::input;
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:
+  parley extract page.html
+  parley extract --format text page.html.gz
+  parley extract --format jsonl pages/*.html.gz > articles.jsonl
+
+With several files, a file that cannot be read or extracted is reported (one line on stderr, and an
+{\"path\", \"error\"} record in JSONL) and the rest are processed; the exit code is then 1.")]
+pub struct Args {
+    /// Pages to read (HTML or flattened text; `.gz` read transparently), or `-` for stdin
+    #[arg(default_value = "-")]
+    files: Vec<String>,
+    /// Output: the article as JSON, its text alone, or one JSON line per file with its `path`
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// The page's URL (single page)
+    #[arg(long)]
+    url: Option<String>,
+    /// Treat input as HTML or as a flattened text page instead of detecting it
+    #[arg(long, value_enum)]
+    input_format: Option<Kind>,
+    /// Largest page accepted, in bytes
+    #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Json,
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Kind {
+    Html,
+    Text,
+}
+
+fn extract_one(path: &str, args: &Args) -> anyhow::Result<Article> {
+    let shown = input::name(path);
+    let bytes = input::read_input(path, args.max_bytes)?;
+    input::check_not_binary(&shown, &bytes)?;
+    let kind = args.input_format.map(|k| match k {
+        Kind::Html => parley_extract::PageKind::Html,
+        Kind::Text => parley_extract::PageKind::Text,
+    });
+    input::check_text_page_utf8(&shown, &bytes, kind)?;
+    let opts = parley_extract::Options { url: args.url.clone(), kind };
+    let ex = parley_extract::extract(&bytes, &opts).with_context(|| format!("cannot extract {shown}"))?;
+    Ok(ex.article)
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.files.len() == 1 && args.format != Format::Jsonl {
+        let article = extract_one(&args.files[0], &args)?;
+        match args.format {
+            Format::Text => writeln!(out, "{}", article.text)?,
+            _ => {
+                serde_json::to_writer_pretty(&mut out, &article)?;
+                writeln!(out)?;
+            }
+        }
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    use rayon::prelude::*;
+    let mut failed = 0usize;
+    for chunk in args.files.chunks(64) {
+        let results: Vec<(String, anyhow::Result<Article>)> =
+            chunk.par_iter().map(|p| (p.clone(), extract_one(p, &args))).collect();
+        for (path, r) in results {
+            match r {
+                Ok(article) => match args.format {
+                    Format::Text => {
+                        writeln!(out, "{}", article.text)?;
+                        writeln!(out)?;
+                    }
+                    Format::Json | Format::Jsonl => {
+                        let mut v = serde_json::to_value(&article)?;
+                        v["path"] = serde_json::Value::String(path);
+                        serde_json::to_writer(&mut out, &v)?;
+                        writeln!(out)?;
+                    }
+                },
+                Err(e) => {
+                    failed += 1;
+                    eprintln!("parley: {}", format!("{e:#}").replace('\n', " "));
+                    if args.format == Format::Jsonl {
+                        serde_json::to_writer(&mut out, &serde_json::json!({"path": path, "error": format!("{e:#}")}))?;
+                        writeln!(out)?;
+                    }
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,9 @@
+pub mod analyze;
+pub mod bench;
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod ingest;
+pub mod parse;
+pub mod query;
+pub mod train;

@@ -1,0 +1,140 @@
+//! Runs every stage in order: page bytes → [`Article`] → sentences → entities → quotes → events,
+//! gathered in one [`Document`].
+//!
+//! Main type: [`Pipeline`]; build it once (it loads the models and dictionaries) and share it
+//! across threads.
+//!
+//! ```
+//! let p = parley_pipeline::Pipeline::new(parley_pipeline::Config::default()).unwrap();
+//! let doc = p.analyze_text("The talks resumed on Friday.".to_string(), &parley_pipeline::Options::default());
+//! assert_eq!(doc.article.text, "The talks resumed on Friday.");
+//! ```
+
+use std::path::PathBuf;
+
+use parley_actors::ActorDict;
+use parley_core::{Article, CharIndex, Date, Document, Span};
+use parley_events::{Coder, CodingInput};
+use parley_text::Analyzer;
+
+/// How to build a [`Pipeline`].
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// User actor dictionaries (`--actors`), applied in order over the built-in one.
+    pub actor_files: Vec<PathBuf>,
+    /// User verb-pattern files (`--verbs`).
+    pub verb_files: Vec<PathBuf>,
+}
+
+/// Per-input options.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The article date when the page does not give one, or to override it.
+    pub date: Option<Date>,
+    pub url: Option<String>,
+    /// Force HTML or text-page extraction.
+    pub kind: Option<parley_extract::PageKind>,
+    /// Keep tokens in the output sentences.
+    pub tokens: bool,
+}
+
+/// Errors the user must fix.
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error(transparent)]
+    Extract(#[from] parley_extract::ExtractError),
+    #[error(transparent)]
+    Actors(#[from] parley_actors::ActorError),
+    #[error(transparent)]
+    Verbs(#[from] parley_events::EventsError),
+}
+
+/// All stages, loaded.
+pub struct Pipeline {
+    analyzer: Analyzer,
+    actors: ActorDict,
+    coder: Coder,
+}
+
+impl Pipeline {
+    pub fn new(config: Config) -> Result<Pipeline, PipelineError> {
+        let mut actors = ActorDict::builtin().clone();
+        for f in &config.actor_files {
+            actors.load_file(f)?;
+        }
+        let mut coder = Coder::builtin();
+        coder.actors = actors.clone();
+        for f in &config.verb_files {
+            coder.load_verbs(f)?;
+        }
+        Ok(Pipeline { analyzer: Analyzer::new(), actors, coder })
+    }
+
+    /// Extracts the article from a page (HTML or flattened text) and analyses it.
+    pub fn analyze_page(&self, bytes: &[u8], opts: &Options) -> Result<Document, PipelineError> {
+        let ex = parley_extract::extract(bytes, &parley_extract::Options { url: opts.url.clone(), kind: opts.kind })?;
+        let mut doc = self.analyze_article(ex.article, opts);
+        doc.diagnostics.extend(ex.diagnostics);
+        Ok(doc)
+    }
+
+    /// Analyses a text taken verbatim as the article body (JSONL mode).
+    pub fn analyze_text(&self, text: String, opts: &Options) -> Document {
+        let n = text.chars().count();
+        let article = Article { url: opts.url.clone(), paragraphs: paragraph_spans(&text, n), text, ..Article::default() };
+        self.analyze_article(article, opts)
+    }
+
+    /// Runs the stages after extraction.
+    pub fn analyze_article(&self, mut article: Article, opts: &Options) -> Document {
+        if opts.url.is_some() && article.url.is_none() {
+            article.url = opts.url.clone();
+        }
+        let date = opts.date.or_else(|| article.published.as_deref().and_then(Date::parse_iso));
+        if article.published.is_none() {
+            article.published = opts.date.map(|d| d.to_string());
+        }
+        let sentences = self.analyzer.analyze(&article.text, &article.paragraphs);
+        let ents = parley_entities::recognize(&article.text, &sentences, &self.actors, date);
+        let quotes = parley_quotes::find_quotes(&article.text, &sentences, &ents);
+        let events = self.coder.code(&CodingInput {
+            text: &article.text,
+            sentences: &sentences,
+            entities: &ents,
+            quotes: &quotes,
+            article_date: date,
+        });
+        let sentences = if opts.tokens {
+            sentences
+        } else {
+            sentences.into_iter().map(|s| parley_core::Sentence { tokens: Vec::new(), ..s }).collect()
+        };
+        Document { id: None, article, sentences, entities: ents.entities, quotes, events, diagnostics: Vec::new() }
+    }
+}
+
+/// Paragraphs of a verbatim text: runs of lines separated by blank lines.
+fn paragraph_spans(text: &str, _n: usize) -> Vec<Span> {
+    let idx = CharIndex::new(text);
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(idx.span_of_bytes(s, last_end));
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            start.get_or_insert(pos + lead);
+            last_end = pos + content.trim_end().len();
+        }
+        pos += line.len();
+    }
+    if let Some(s) = start {
+        out.push(idx.span_of_bytes(s, last_end));
+    }
+    out
+}
