@@ -91,6 +91,7 @@ impl Pipeline {
             article.url = opts.url.clone();
         }
         let date = opts.date.or_else(|| article.published.as_deref().and_then(Date::parse_iso));
+        article.tags = refine_tags(std::mem::take(&mut article.tags), &self.actors);
         if article.published.is_none() {
             article.published = opts.date.map(|d| d.to_string());
         }
@@ -137,4 +138,86 @@ fn paragraph_spans(text: &str, _n: usize) -> Vec<Span> {
         out.push(idx.span_of_bytes(s, last_end));
     }
     out
+}
+
+/// Re-splits tags that arrived run together ("Donald Trump Kim" + "Jong Un") along the names the
+/// actor dictionary knows: runs of capitalised tags are joined and re-segmented by longest
+/// dictionary match; words no entry covers stay together as one tag. Runs the dictionary knows
+/// nothing of are left as they were.
+pub fn refine_tags(tags: Vec<String>, dict: &ActorDict) -> Vec<String> {
+    let capitalised = |t: &str| t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let mut out: Vec<String> = Vec::with_capacity(tags.len());
+    let mut i = 0;
+    while i < tags.len() {
+        if !capitalised(&tags[i]) {
+            out.push(tags[i].clone());
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < tags.len() && capitalised(&tags[j]) {
+            j += 1;
+        }
+        let words: Vec<&str> = tags[i..j].iter().flat_map(|t| t.split_whitespace()).collect();
+        let mut pieces: Vec<String> = Vec::new();
+        let mut loose: Vec<&str> = Vec::new();
+        let mut known = false;
+        let mut k = 0;
+        while k < words.len() {
+            match dict.longest_match(&words[k..], None).filter(|(_, m)| m.kind != parley_actors::ActorKind::Role) {
+                Some((n, _)) => {
+                    if !loose.is_empty() {
+                        pieces.push(loose.join(" "));
+                        loose.clear();
+                    }
+                    pieces.push(words[k..k + n].join(" "));
+                    known = true;
+                    k += n;
+                }
+                None => {
+                    loose.push(words[k]);
+                    k += 1;
+                }
+            }
+        }
+        if !loose.is_empty() {
+            pieces.push(loose.join(" "));
+        }
+        if known {
+            out.extend(pieces);
+        } else {
+            out.extend(tags[i..j].iter().cloned());
+        }
+        i = j;
+    }
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &[&str], expected: &[&str]) {
+        let got = refine_tags(input.iter().map(|s| s.to_string()).collect(), ActorDict::builtin());
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn run_together_names_are_resplit_on_known_names() {
+        check(&["Angela Merkel Vladimir", "Putin", "gas prices"], &["Angela Merkel", "Vladimir Putin", "gas prices"]);
+        check(&["sanctions", "Emmanuel Macron Germany"], &["sanctions", "Emmanuel Macron", "Germany"]);
+    }
+
+    #[test]
+    fn unknown_runs_are_left_alone() {
+        check(&["Quarterly Results", "earnings"], &["Quarterly Results", "earnings"]);
+    }
+
+    #[test]
+    fn paragraphs_of_verbatim_text_follow_blank_lines() {
+        let t = "First line\nsecond line\n\n  Next para  \n";
+        let spans = paragraph_spans(t, t.chars().count());
+        assert_eq!(spans, vec![Span::new(0, 22), Span::new(26, 35)]);
+    }
 }

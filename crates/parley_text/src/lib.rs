@@ -1,76 +1,275 @@
-//! The linguistic core: raw text → [`Sentence`]s of [`Token`]s with offsets, UPOS tags, lemmas and
-//! dependencies.
+//! The linguistic core: raw text → [`Sentence`]s of [`Token`]s with offsets, UPOS and Penn tags,
+//! lemmas and Universal Dependencies relations.
+//!
+//! Main types: [`Analyzer`] (the [`tokenize`] rules, the learned [`splitter::Splitter`], the
+//! two-pass [`tagger::Tagger`], the [`lemma::Lemmatizer`] and the arc-eager [`parser::Parser`]
+//! behind one call), [`conllu`] for reading and writing treebanks, [`eval`] for the scores and
+//! [`train`] for rebuilding the models from UD English-EWT (see `data/README.md`). Models are
+//! compiled in (`include_bytes!`) and parsed once per process; [`Analyzer`] is `Send + Sync`.
 //!
 //! ```
 //! let analyzer = parley_text::Analyzer::new();
 //! let sents = analyzer.analyze("Kim met Trump. They talked.", &[]);
 //! assert_eq!(sents.len(), 2);
 //! assert_eq!(sents[0].tokens[0].text, "Kim");
+//! assert_eq!(sents[0].tokens[1].lemma, "meet");
 //! ```
+
+pub mod conllu;
+pub mod eval;
+pub mod lemma;
+pub mod parser;
+pub mod perceptron;
+pub mod splitter;
+pub mod tagger;
+pub mod tokenize;
+pub mod train;
+
+use std::sync::{Arc, OnceLock};
 
 use parley_core::{CharIndex, Sentence, Span, Token, Upos};
 
-/// Holds the loaded models; build once, share across threads.
+/// Errors of the linguistic core.
+#[derive(Debug, thiserror::Error)]
+pub enum TextError {
+    #[error("bad model: {0}")]
+    Model(String),
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Data(String),
+}
+
+static TAGGER_BYTES: &[u8] = include_bytes!("../data/tagger.bin.gz");
+static PARSER_BYTES: &[u8] = include_bytes!("../data/parser.bin.gz");
+static SPLITTER_BYTES: &[u8] = include_bytes!("../data/splitter.bin.gz");
+static LEMMA_EXCEPTIONS: &str = include_str!("../data/lemma_exceptions.tsv");
+static LEMMA_IRREGULAR: &str = include_str!("../data/irregular.tsv");
+static LEMMA_VOCAB: &str = include_str!("../data/lemma_vocab.tsv");
+
+/// The three trained components.
 #[derive(Debug, Default)]
-pub struct Analyzer {}
+pub struct Models {
+    pub tagger: tagger::Tagger,
+    pub parser: parser::Parser,
+    pub lemmatizer: lemma::Lemmatizer,
+    pub splitter: splitter::Splitter,
+    /// Problems met while loading (a missing model degrades to simple heuristics).
+    pub diagnostics: Vec<String>,
+}
+
+impl Models {
+    /// The models compiled into the binary.
+    pub fn builtin() -> Models {
+        let mut diagnostics = Vec::new();
+        let tagger = tagger::Tagger::from_bytes(TAGGER_BYTES).unwrap_or_else(|e| {
+            diagnostics.push(format!("tagger model not loaded: {e}"));
+            tagger::Tagger::default()
+        });
+        let parser = parser::Parser::from_bytes(PARSER_BYTES).unwrap_or_else(|e| {
+            diagnostics.push(format!("parser model not loaded: {e}"));
+            parser::Parser::default()
+        });
+        let splitter = splitter::Splitter::from_bytes(SPLITTER_BYTES).unwrap_or_else(|e| {
+            diagnostics.push(format!("sentence model not loaded, rules used: {e}"));
+            splitter::Splitter::default()
+        });
+        Models {
+            tagger,
+            parser,
+            lemmatizer: builtin_lemmatizer(),
+            splitter,
+            diagnostics,
+        }
+    }
+}
+
+/// The lemmatiser compiled into the binary.
+pub fn builtin_lemmatizer() -> lemma::Lemmatizer {
+    lemma::Lemmatizer::from_tsv(&[LEMMA_EXCEPTIONS, LEMMA_IRREGULAR], LEMMA_VOCAB)
+}
+
+static BUILTIN: OnceLock<Arc<Models>> = OnceLock::new();
+
+/// Holds the loaded models; build once, share across threads (cheap to create and clone).
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    models: Arc<Models>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+/// The analysis of one word given gold tokenisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WordAnalysis {
+    pub upos: Upos,
+    pub xpos: String,
+    pub lemma: String,
+    /// 0 = root, else 1-based head index.
+    pub head: usize,
+    pub deprel: String,
+}
+
+fn heuristic_upos(w: &str) -> Upos {
+    if w.chars().all(|c| !c.is_alphanumeric()) {
+        Upos::PUNCT
+    } else if w
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        Upos::NUM
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
+        Upos::PROPN
+    } else {
+        Upos::NOUN
+    }
+}
 
 impl Analyzer {
-    /// Loads the models compiled into the binary.
+    /// Loads the models compiled into the binary (parsed once per process).
     pub fn new() -> Analyzer {
-        Analyzer {}
+        Analyzer {
+            models: BUILTIN.get_or_init(|| Arc::new(Models::builtin())).clone(),
+        }
+    }
+
+    /// Uses the given models (for evaluation of freshly trained ones).
+    pub fn with_models(models: Models) -> Analyzer {
+        Analyzer {
+            models: Arc::new(models),
+        }
+    }
+
+    pub fn models(&self) -> &Models {
+        &self.models
+    }
+
+    /// Tags, lemmatises and parses a sentence of given words.
+    pub fn analyze_words(&self, words: &[&str]) -> Vec<WordAnalysis> {
+        let m = &*self.models;
+        let n = words.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let classes = m.tagger.classes();
+        let heuristic: Vec<Upos>;
+        let names: Vec<&str> = if classes.is_empty() {
+            heuristic = words.iter().map(|w| heuristic_upos(w)).collect();
+            heuristic.iter().map(|u| u.as_str()).collect()
+        } else {
+            m.tagger
+                .tag(words)
+                .into_iter()
+                .map(|c| classes.get(c).map(String::as_str).unwrap_or("X"))
+                .collect()
+        };
+        let tags: Vec<(Upos, String)> = names
+            .iter()
+            .map(|c| {
+                let (u, x) = tagger::split_class(c);
+                (u, x.to_string())
+            })
+            .collect();
+        let parsed: Vec<(usize, String)> = if m.parser.labels.is_empty() {
+            (0..n)
+                .map(|i| {
+                    if i == 0 {
+                        (0, "root".to_string())
+                    } else {
+                        (1, "dep".to_string())
+                    }
+                })
+                .collect()
+        } else {
+            m.parser.parse(&parser::Input::new(words, &names))
+        };
+        words
+            .iter()
+            .zip(tags)
+            .zip(parsed)
+            .map(|((w, (upos, xpos)), (head, deprel))| WordAnalysis {
+                lemma: m.lemmatizer.lemma(w, upos),
+                upos,
+                xpos,
+                head,
+                deprel,
+            })
+            .collect()
     }
 
     /// Splits `text` into sentences (never across the given paragraph spans) and analyses them.
     /// Offsets are code points into `text`.
-    pub fn analyze(&self, text: &str, _paragraphs: &[Span]) -> Vec<Sentence> {
+    pub fn analyze(&self, text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
         let idx = CharIndex::new(text);
-        let mut sents = Vec::new();
-        let mut tokens: Vec<Token> = Vec::new();
-        let mut sent_start: Option<usize> = None;
-        let mut i = 0;
-        let bytes = text.as_bytes();
-        while i < bytes.len() {
-            let c = text[i..].chars().next().unwrap();
-            if c.is_whitespace() {
-                i += c.len_utf8();
+        let total_chars = idx.len_chars();
+        // regions: the paragraphs (clamped, in order) and any non-blank text between them
+        let mut spans: Vec<Span> = paragraphs
+            .iter()
+            .filter(|p| p.start < p.end && p.start < total_chars)
+            .map(|p| Span {
+                start: p.start,
+                end: p.end.min(total_chars),
+            })
+            .collect();
+        spans.sort();
+        let mut regions: Vec<(usize, usize)> = Vec::new();
+        let mut pos = 0usize;
+        for p in spans {
+            if p.end <= pos {
                 continue;
             }
-            let start = i;
-            if c.is_alphanumeric() {
-                while i < bytes.len() {
-                    let d = text[i..].chars().next().unwrap();
-                    if d.is_alphanumeric() || d == '\'' || d == '’' {
-                        i += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                }
-            } else {
-                i += c.len_utf8();
+            let s = p.start.max(pos);
+            if s > pos {
+                regions.push((idx.byte_of_char(pos), idx.byte_of_char(s)));
             }
-            let s = &text[start..i];
-            sent_start.get_or_insert(start);
-            tokens.push(Token {
-                start: idx.char_of_byte(start),
-                end: idx.char_of_byte(i),
-                text: s.to_string(),
-                lemma: s.to_lowercase(),
-                upos: if c.is_alphanumeric() { Upos::NOUN } else { Upos::PUNCT },
-                ..Token::default()
-            });
-            if matches!(s, "." | "!" | "?") {
-                let b = sent_start.take().unwrap();
-                sents.push(Sentence {
-                    start: idx.char_of_byte(b),
-                    end: idx.char_of_byte(i),
-                    text: text[b..i].to_string(),
-                    tokens: std::mem::take(&mut tokens),
+            regions.push((idx.byte_of_char(s), idx.byte_of_char(p.end)));
+            pos = p.end;
+        }
+        if pos < total_chars {
+            regions.push((idx.byte_of_char(pos), text.len()));
+        }
+        let mut out = Vec::new();
+        let mut toks = Vec::new();
+        for (a, b) in regions {
+            toks.clear();
+            tokenize::tokenize_into(text, a, b, &mut toks);
+            for (s, e) in self.models.splitter.split(text, &toks) {
+                let st = &toks[s..e];
+                if st.is_empty() {
+                    continue;
+                }
+                let words: Vec<&str> = st.iter().map(|t| &text[t.start..t.end]).collect();
+                let ana = self.analyze_words(&words);
+                let tokens = st
+                    .iter()
+                    .zip(ana)
+                    .map(|(t, w)| Token {
+                        start: idx.char_of_byte(t.start),
+                        end: idx.char_of_byte(t.end),
+                        text: text[t.start..t.end].to_string(),
+                        lemma: w.lemma,
+                        upos: w.upos,
+                        xpos: w.xpos,
+                        head: if w.head == 0 { None } else { Some(w.head - 1) },
+                        deprel: w.deprel,
+                    })
+                    .collect();
+                let (bs, be) = (st[0].start, st[st.len() - 1].end);
+                out.push(Sentence {
+                    start: idx.char_of_byte(bs),
+                    end: idx.char_of_byte(be),
+                    text: text[bs..be].to_string(),
+                    tokens,
                 });
             }
         }
-        if let Some(b) = sent_start {
-            sents.push(Sentence { start: idx.char_of_byte(b), end: idx.char_of_byte(text.len()), text: text[b..].to_string(), tokens });
-        }
-        sents
+        out
     }
 }

@@ -1,0 +1,290 @@
+//! Lemmatiser: suffix rules checked against a vocabulary of known lemmas, plus exception lists.
+//!
+//! `data/lemma_exceptions.tsv` and `data/lemma_vocab.tsv` are derived from the UD English-EWT
+//! training split by `parley train lemmas`; `data/irregular.tsv` is written by hand.
+
+use std::collections::{HashMap, HashSet};
+
+use parley_core::Upos;
+
+/// The lemmatiser; cheap to clone via `Arc` in [`crate::Analyzer`].
+#[derive(Debug, Clone, Default)]
+pub struct Lemmatizer {
+    /// `lower \t UPOS` → lemma.
+    exceptions: HashMap<String, String>,
+    /// `lemma \t UPOS` known to exist.
+    vocab: HashSet<String>,
+}
+
+fn key(w: &str, u: Upos) -> String {
+    format!("{w}\t{}", u.as_str())
+}
+
+impl Lemmatizer {
+    /// Builds from TSV texts (`form\tUPOS\tlemma[\t…]` and `lemma\tUPOS`); bad lines are skipped.
+    pub fn from_tsv(exceptions: &[&str], vocab: &str) -> Lemmatizer {
+        let mut l = Lemmatizer::default();
+        for line in vocab.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut it = line.split('\t');
+            if let (Some(w), Some(u)) = (it.next(), it.next()) {
+                if let Some(u) = Upos::parse(u) {
+                    l.vocab.insert(key(w, u));
+                }
+            }
+        }
+        for text in exceptions {
+            for line in text.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let cols: Vec<&str> = line.split('\t').collect();
+                if cols.len() >= 3 {
+                    if let Some(u) = Upos::parse(cols[1]) {
+                        l.exceptions.insert(key(cols[0], u), cols[2].to_string());
+                    }
+                }
+            }
+        }
+        l
+    }
+
+    /// Builds vocabulary-only (no exceptions): used when deriving the exception list.
+    pub fn with_vocab(vocab: HashSet<String>) -> Lemmatizer {
+        Lemmatizer {
+            exceptions: HashMap::new(),
+            vocab,
+        }
+    }
+
+    fn known(&self, w: &str, u: Upos) -> bool {
+        self.vocab.contains(&key(w, u))
+    }
+
+    /// The lemma of `form` tagged `upos`.
+    pub fn lemma(&self, form: &str, upos: Upos) -> String {
+        let lower = form.to_lowercase();
+        if let Some(l) = self.exceptions.get(&key(&lower, upos)) {
+            // an exception that only capitalises a lower-case form ("national" → "National",
+            // learnt from capitalised uses) keeps the form as written; "i" → "I" stays
+            if l != "I" && form == lower && l.to_lowercase() == lower {
+                return form.to_string();
+            }
+            return l.clone();
+        }
+        self.rules(form, &lower, upos)
+    }
+
+    /// The rule-based lemma, ignoring exceptions.
+    pub fn rules(&self, form: &str, lower: &str, upos: Upos) -> String {
+        match upos {
+            Upos::PROPN | Upos::PUNCT | Upos::SYM | Upos::NUM | Upos::X => form.to_string(),
+            Upos::NOUN => self
+                .pick(lower, Upos::NOUN, &noun_candidates(lower))
+                .unwrap_or_else(|| noun_fallback(lower)),
+            Upos::VERB | Upos::AUX => {
+                let c = verb_candidates(lower);
+                self.pick(lower, Upos::VERB, &c)
+                    .or_else(|| self.pick(lower, Upos::AUX, &c))
+                    .unwrap_or_else(|| verb_fallback(lower))
+            }
+            Upos::ADJ | Upos::ADV => {
+                let c = adj_candidates(lower);
+                self.pick(lower, upos, &c)
+                    .unwrap_or_else(|| lower.to_string())
+            }
+            _ => lower.to_string(),
+        }
+    }
+
+    fn pick(&self, lower: &str, u: Upos, cands: &[String]) -> Option<String> {
+        if self.known(lower, u) {
+            return Some(lower.to_string());
+        }
+        cands
+            .iter()
+            .find(|c| c.chars().count() >= 2 && self.known(c, u))
+            .cloned()
+    }
+}
+
+fn strip<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
+    w.strip_suffix(suf).filter(|s| !s.is_empty())
+}
+
+fn undouble(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n >= 3 && b[n - 1] == b[n - 2] && !b"aeiouslz".contains(&b[n - 1]) {
+        return Some(s[..n - 1].to_string());
+    }
+    // expelled → expel, controlled → control (but called → call, spelled → spell)
+    if n >= 6
+        && (s.ends_with("ell") || s.ends_with("oll"))
+        && !s.ends_with("well")
+        && !s.ends_with("mell")
+    {
+        return Some(s[..n - 1].to_string());
+    }
+    None
+}
+
+fn noun_candidates(w: &str) -> Vec<String> {
+    let mut c = Vec::new();
+    if let Some(s) = strip(w, "ies") {
+        c.push(format!("{s}y"));
+    }
+    if let Some(s) = strip(w, "ves") {
+        c.push(format!("{s}f"));
+        c.push(format!("{s}fe"));
+    }
+    if let Some(s) = strip(w, "es") {
+        c.push(s.to_string());
+    }
+    if let Some(s) = strip(w, "s") {
+        c.push(s.to_string());
+    }
+    if let Some(s) = strip(w, "men") {
+        c.push(format!("{s}man"));
+    }
+    c
+}
+
+fn noun_fallback(w: &str) -> String {
+    if w.len() > 4 {
+        if let Some(s) = strip(w, "ies") {
+            return format!("{s}y");
+        }
+    }
+    for suf in ["sses", "shes", "ches", "xes", "zes"] {
+        if let Some(s) = strip(w, suf) {
+            return format!("{s}{}", &suf[..suf.len() - 2]);
+        }
+    }
+    if w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        return w[..w.len() - 1].to_string();
+    }
+    w.to_string()
+}
+
+fn verb_candidates(w: &str) -> Vec<String> {
+    let mut c = Vec::new();
+    for suf in ["ing", "ed"] {
+        if let Some(s) = strip(w, suf) {
+            if let Some(u) = undouble(s) {
+                c.push(u);
+            }
+            c.push(s.to_string());
+            c.push(format!("{s}e"));
+            if let Some(t) = s.strip_suffix('i') {
+                c.push(format!("{t}y"));
+            }
+        }
+    }
+    if let Some(s) = strip(w, "ies") {
+        c.push(format!("{s}y"));
+    }
+    if let Some(s) = strip(w, "es") {
+        c.push(s.to_string());
+    }
+    if let Some(s) = strip(w, "s") {
+        c.push(s.to_string());
+    }
+    c
+}
+
+fn needs_e(stem: &str) -> bool {
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n < 2 {
+        return false;
+    }
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let last = b[n - 1];
+    let prev = b[n - 2];
+    matches!(last, b'v' | b'c' | b'z')
+        || (last == b'l'
+            && matches!(
+                prev,
+                b'b' | b'p' | b'd' | b'g' | b't' | b'k' | b'c' | b'f' | b'z'
+            ))
+        || (last == b's' && vowel(prev) && prev != b'u')
+        || (last == b'g'
+            && matches!(prev, b'n' | b'd' | b'r')
+            && n >= 4
+            && matches!(b[n - 3], b'a' | b'e' | b'u'))
+        || (last == b't' && prev == b'a' && n >= 4)
+        // besieged, engaged, managed
+        || (last == b'g' && ((prev == b'e' && b[n - 3] == b'i') || (prev == b'a' && n >= 5)))
+        // rebuked, invoked, liked (but looked, attacked, walked)
+        || (last == b'k' && matches!(prev, b'a' | b'i' | b'o' | b'u') && n >= 3 && !vowel(b[n - 3]))
+        || (last == b'r' && prev == b'u')
+        || (n == 3
+            && !vowel(b[0])
+            && vowel(b[1])
+            && !vowel(last)
+            && !matches!(last, b'w' | b'x' | b'y'))
+}
+
+fn verb_fallback(w: &str) -> String {
+    if w.len() >= 5 && w.ends_with("eed") {
+        return w[..w.len() - 1].to_string(); // freed → free (known -eed verbs are in the vocabulary)
+    }
+    for suf in ["ing", "ed"] {
+        if let Some(s) = strip(w, suf) {
+            if s.len() < 2 {
+                return w.to_string();
+            }
+            if let Some(u) = undouble(s) {
+                return u;
+            }
+            if suf == "ed" {
+                if let Some(t) = s.strip_suffix('i') {
+                    return format!("{t}y");
+                }
+            }
+            if needs_e(s) {
+                return format!("{s}e");
+            }
+            return s.to_string();
+        }
+    }
+    if w.len() > 3 {
+        if let Some(s) = strip(w, "ies") {
+            return format!("{s}y");
+        }
+        for suf in ["sses", "shes", "ches", "xes", "zes", "oes"] {
+            if let Some(s) = strip(w, suf) {
+                return format!("{s}{}", &suf[..suf.len() - 2]);
+            }
+        }
+        if w.ends_with('s') && !w.ends_with("ss") {
+            return w[..w.len() - 1].to_string();
+        }
+    }
+    w.to_string()
+}
+
+fn adj_candidates(w: &str) -> Vec<String> {
+    let mut c = Vec::new();
+    for suf in ["est", "er"] {
+        if let Some(s) = strip(w, suf) {
+            if let Some(u) = undouble(s) {
+                c.push(u);
+            }
+            c.push(s.to_string());
+            c.push(format!("{s}e"));
+            if let Some(t) = s.strip_suffix('i') {
+                c.push(format!("{t}y"));
+            }
+        }
+    }
+    c
+}

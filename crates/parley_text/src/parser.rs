@@ -1,0 +1,737 @@
+//! Greedy arc-eager dependency parser with an averaged perceptron, trained with the dynamic
+//! oracle of Goldberg & Nivre (2012).
+
+use std::collections::HashMap;
+
+use crate::perceptron::{self, hash_str, mix, Model, Reader, Trainer};
+use crate::tagger::{argmax, Rng};
+use crate::TextError;
+
+const MAGIC: &[u8] = b"PLYPAR2\n";
+const SHIFT: usize = 0;
+const REDUCE: usize = 1;
+const NONE: usize = usize::MAX;
+const NONE_H: u64 = 0x5555_0001;
+const ROOT_H: u64 = 0x5555_0002;
+
+fn left(l: usize) -> usize {
+    2 + 2 * l
+}
+fn right(l: usize) -> usize {
+    3 + 2 * l
+}
+
+/// The parser's view of one sentence: word and tag hashes, index 0 is the artificial root.
+pub struct Input {
+    pub w: Vec<u64>,
+    pub t: Vec<u64>,
+}
+
+impl Input {
+    pub fn new(forms: &[&str], tags: &[&str]) -> Input {
+        let mut w = vec![ROOT_H];
+        let mut t = vec![ROOT_H];
+        for (f, g) in forms.iter().zip(tags) {
+            w.push(hash_str(&f.to_lowercase()));
+            t.push(hash_str(g));
+        }
+        Input { w, t }
+    }
+    fn n(&self) -> usize {
+        self.w.len() - 1
+    }
+}
+
+struct State {
+    stack: Vec<usize>,
+    b: usize,
+    n: usize,
+    head: Vec<usize>,
+    label: Vec<usize>,
+    lc1: Vec<usize>,
+    lc2: Vec<usize>,
+    rc1: Vec<usize>,
+    rc2: Vec<usize>,
+    vl: Vec<u32>,
+    vr: Vec<u32>,
+    lset: Vec<u64>,
+    rset: Vec<u64>,
+    root_done: bool,
+}
+
+impl State {
+    fn new(n: usize) -> State {
+        State {
+            stack: vec![0],
+            b: 1,
+            n,
+            head: vec![NONE; n + 1],
+            label: vec![NONE; n + 1],
+            lc1: vec![NONE; n + 1],
+            lc2: vec![NONE; n + 1],
+            rc1: vec![NONE; n + 1],
+            rc2: vec![NONE; n + 1],
+            vl: vec![0; n + 1],
+            vr: vec![0; n + 1],
+            lset: vec![0; n + 1],
+            rset: vec![0; n + 1],
+            root_done: false,
+        }
+    }
+    fn done(&self) -> bool {
+        self.b > self.n
+    }
+    fn s0(&self) -> usize {
+        *self.stack.last().unwrap_or(&NONE)
+    }
+    fn add_arc(&mut self, h: usize, d: usize, l: usize) {
+        self.head[d] = h;
+        self.label[d] = l;
+        let bit = 1u64 << (l % 64);
+        if d < h {
+            self.vl[h] += 1;
+            self.lset[h] |= bit;
+            if self.lc1[h] == NONE || d < self.lc1[h] {
+                self.lc2[h] = self.lc1[h];
+                self.lc1[h] = d;
+            } else if self.lc2[h] == NONE || d < self.lc2[h] {
+                self.lc2[h] = d;
+            }
+        } else {
+            self.vr[h] += 1;
+            self.rset[h] |= bit;
+            if self.rc1[h] == NONE || d > self.rc1[h] {
+                self.rc2[h] = self.rc1[h];
+                self.rc1[h] = d;
+            } else if self.rc2[h] == NONE || d > self.rc2[h] {
+                self.rc2[h] = d;
+            }
+        }
+        if h == 0 {
+            self.root_done = true;
+        }
+    }
+    fn can(&self, kind: usize) -> bool {
+        let s = self.s0();
+        match kind {
+            SHIFT => self.b <= self.n,
+            REDUCE => s != NONE && s != 0 && self.head[s] != NONE,
+            2 => s != NONE && s != 0 && self.head[s] == NONE && self.b <= self.n,
+            _ => s != NONE && self.b <= self.n && !(s == 0 && self.root_done),
+        }
+    }
+    fn apply(&mut self, a: usize) {
+        match a {
+            SHIFT => {
+                self.stack.push(self.b);
+                self.b += 1;
+            }
+            REDUCE => {
+                self.stack.pop();
+            }
+            _ => {
+                let l = (a - 2) / 2;
+                let s = self.s0();
+                if a & 1 == 0 {
+                    self.add_arc(self.b, s, l);
+                    self.stack.pop();
+                } else {
+                    self.add_arc(s, self.b, l);
+                    self.stack.push(self.b);
+                    self.b += 1;
+                }
+            }
+        }
+    }
+}
+
+fn features(x: &Input, st: &State, out: &mut Vec<u64>) {
+    out.clear();
+    let w = |i: usize| if i == NONE { NONE_H } else { x.w[i] };
+    let t = |i: usize| if i == NONE { NONE_H } else { x.t[i] };
+    let get = |v: &Vec<usize>, i: usize| if i == NONE { NONE } else { v[i] };
+    let lab = |i: usize| {
+        if i == NONE {
+            NONE_H
+        } else {
+            st.label[i] as u64
+        }
+    };
+    let s0 = st.s0();
+    let s1 = if st.stack.len() >= 2 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NONE
+    };
+    let n0 = if st.b <= st.n { st.b } else { NONE };
+    let n1 = if st.b < st.n { st.b + 1 } else { NONE };
+    let n2 = if st.b + 1 < st.n { st.b + 2 } else { NONE };
+    let s0h = get(&st.head, s0);
+    let s0h2 = get(&st.head, s0h);
+    let s0l = get(&st.lc1, s0);
+    let s0l2 = get(&st.lc2, s0);
+    let s0r = get(&st.rc1, s0);
+    let s0r2 = get(&st.rc2, s0);
+    let n0l = get(&st.lc1, n0);
+    let n0l2 = get(&st.lc2, n0);
+    let (s0w, s0t, n0w, n0t) = (w(s0), t(s0), w(n0), t(n0));
+    let s0wt = mix(s0w, s0t);
+    let n0wt = mix(n0w, n0t);
+    let d = if s0 != NONE && n0 != NONE {
+        ((n0 - s0).min(6)) as u64
+    } else {
+        0
+    };
+    let vr = |i: usize| if i == NONE { 99 } else { st.vr[i] as u64 };
+    let vl = |i: usize| if i == NONE { 99 } else { st.vl[i] as u64 };
+    let rs = |i: usize| if i == NONE { 0 } else { st.rset[i] };
+    let ls = |i: usize| if i == NONE { 0 } else { st.lset[i] };
+    let mut k = 0u64;
+    let mut p = |v: u64| {
+        k += 1;
+        out.push(mix(k, v));
+    };
+    p(0);
+    p(s0w);
+    p(s0t);
+    p(s0wt);
+    p(n0w);
+    p(n0t);
+    p(n0wt);
+    p(w(n1));
+    p(t(n1));
+    p(mix(w(n1), t(n1)));
+    p(w(n2));
+    p(t(n2));
+    p(mix(w(n2), t(n2)));
+    p(mix(s0wt, n0wt));
+    p(mix(s0wt, n0w));
+    p(mix(s0w, n0wt));
+    p(mix(s0wt, n0t));
+    p(mix(s0t, n0wt));
+    p(mix(s0w, n0w));
+    p(mix(s0t, n0t));
+    p(mix(n0t, t(n1)));
+    p(mix(n0t, mix(t(n1), t(n2))));
+    p(mix(s0t, mix(n0t, t(n1))));
+    p(mix(t(s0h), mix(s0t, n0t)));
+    p(mix(s0t, mix(t(s0l), n0t)));
+    p(mix(s0t, mix(t(s0r), n0t)));
+    p(mix(s0t, mix(n0t, t(n0l))));
+    p(mix(s0w, d));
+    p(mix(s0t, d));
+    p(mix(n0w, d));
+    p(mix(n0t, d));
+    p(mix(mix(s0w, n0w), d));
+    p(mix(mix(s0t, n0t), d));
+    p(mix(s0w, vr(s0)));
+    p(mix(s0t, vr(s0)));
+    p(mix(s0w, vl(s0)));
+    p(mix(s0t, vl(s0)));
+    p(mix(n0w, vl(n0)));
+    p(mix(n0t, vl(n0)));
+    p(w(s0h));
+    p(t(s0h));
+    p(lab(s0));
+    p(w(s0l));
+    p(t(s0l));
+    p(lab(s0l));
+    p(w(s0r));
+    p(t(s0r));
+    p(lab(s0r));
+    p(w(n0l));
+    p(t(n0l));
+    p(lab(n0l));
+    p(w(s0h2));
+    p(t(s0h2));
+    p(lab(s0h));
+    p(w(s0l2));
+    p(t(s0l2));
+    p(lab(s0l2));
+    p(w(s0r2));
+    p(t(s0r2));
+    p(lab(s0r2));
+    p(w(n0l2));
+    p(t(n0l2));
+    p(lab(n0l2));
+    p(mix(s0t, mix(t(s0l), t(s0l2))));
+    p(mix(s0t, mix(t(s0r), t(s0r2))));
+    p(mix(s0t, mix(t(s0h), t(s0h2))));
+    p(mix(n0t, mix(t(n0l), t(n0l2))));
+    p(mix(s0w, rs(s0)));
+    p(mix(s0t, rs(s0)));
+    p(mix(s0w, ls(s0)));
+    p(mix(s0t, ls(s0)));
+    p(mix(n0w, ls(n0)));
+    p(mix(n0t, ls(n0)));
+    p(w(s1));
+    p(t(s1));
+    p(mix(t(s1), mix(s0t, n0t)));
+    p(mix(w(s1), s0w));
+    let has_head = (s0 != NONE && s0 != 0 && st.head[s0] != NONE) as u64;
+    p(mix(s0t, has_head));
+    p(mix(mix(s0t, has_head), n0t));
+    let prev = if n0 != NONE && n0 > 1 { n0 - 1 } else { NONE };
+    p(mix(n0t, t(prev)));
+    p(mix(n0w, t(prev)));
+    p(mix(mix(n0t, t(prev)), t(n1)));
+    p(mix(st.root_done as u64, mix(s0t, n0t)));
+}
+
+/// The trained parser.
+#[derive(Debug, Clone, Default)]
+pub struct Parser {
+    pub model: Model,
+    pub labels: Vec<String>,
+    /// When present, `model` predicts unlabelled transitions (4 classes) and this model the
+    /// relation of each arc (much less work per transition than one class per label).
+    pub labeler: Model,
+}
+
+fn label_features(x: &Input, st: &State, h: usize, d: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let w = |i: usize| if i == NONE { NONE_H } else { x.w[i] };
+    let t = |i: usize| if i == NONE { NONE_H } else { x.t[i] };
+    let get = |v: &Vec<usize>, i: usize| if i == NONE { NONE } else { v[i] };
+    let lab = |i: usize| {
+        if i == NONE {
+            NONE_H
+        } else {
+            st.label[i] as u64
+        }
+    };
+    let (hw, ht, dw, dt) = (w(h), t(h), w(d), t(d));
+    let dir = (d < h) as u64;
+    let dist = h.abs_diff(d).min(8) as u64;
+    let hh = get(&st.head, h);
+    let dl = get(&st.lc1, d);
+    let dr = get(&st.rc1, d);
+    let hl = get(&st.lc1, h);
+    let hr = get(&st.rc1, h);
+    let nx = if d < x.n() { d + 1 } else { NONE };
+    let pv = if d > 1 { d - 1 } else { NONE };
+    let mut k = 500u64;
+    let mut p = |v: u64| {
+        k += 1;
+        out.push(mix(k, v));
+    };
+    p(dir);
+    p(mix(ht, dir));
+    p(mix(dt, dir));
+    p(mix(mix(ht, dt), dir));
+    p(mix(mix(hw, dt), dir));
+    p(mix(mix(ht, dw), dir));
+    p(mix(mix(hw, dw), dir));
+    p(mix(mix(ht, dt), mix(dir, dist)));
+    p(mix(dw, dir));
+    p(mix(hw, dir));
+    p(mix(mix(dt, t(dl)), dir));
+    p(mix(mix(dt, t(dr)), dir));
+    p(mix(mix(dt, lab(dl)), dir));
+    p(mix(mix(dt, lab(dr)), dir));
+    p(mix(mix(dt, w(dl)), dir));
+    p(mix(mix(ht, t(hh)), mix(dt, dir)));
+    p(mix(mix(ht, lab(h)), mix(dt, dir)));
+    p(mix(
+        mix(dt, if d < h { st.lset[h] } else { st.rset[h] }),
+        dir,
+    ));
+    p(mix(mix(ht, dt), mix(t(hl), t(hr))));
+    p(mix(mix(dt, t(nx)), dir));
+    p(mix(mix(dt, t(pv)), dir));
+    p(mix(mix(ht, dt), mix(t(nx), dir)));
+    p(mix(mix(dt, st.vl[d] as u64), st.vr[d] as u64));
+    p(mix(mix(dw, t(nx)), dir));
+    p(mix((h == 0) as u64, dt));
+    p(mix(mix(dt, w(dr)), dir));
+    p(mix(mix(dt, ht), w(nx)));
+}
+
+fn best_valid(st: &State, scores: &[i32], nl: usize) -> usize {
+    let mut best = NONE;
+    let mut bs = i32::MIN;
+    let ok = [st.can(SHIFT), st.can(REDUCE), st.can(2), st.can(3)];
+    for (a, &s) in scores.iter().enumerate().take(2 + 2 * nl) {
+        let kind = if a < 2 { a } else { 2 + (a % 2) };
+        if ok[kind] && s > bs {
+            bs = s;
+            best = a;
+        }
+    }
+    if best == NONE {
+        // Nothing valid scored (empty model): fall back to SHIFT/RIGHT(0)/REDUCE in order.
+        if ok[0] {
+            SHIFT
+        } else if ok[3] {
+            3
+        } else {
+            REDUCE
+        }
+    } else {
+        best
+    }
+}
+
+impl Parser {
+    /// Parses a sentence; returns (head, label) per word, head 0 = root, words 1-based heads.
+    pub fn parse(&self, x: &Input) -> Vec<(usize, String)> {
+        let n = x.n();
+        let nl = self.labels.len();
+        let mut st = State::new(n);
+        let mut feats = Vec::with_capacity(96);
+        let mut scores = vec![
+            0i32;
+            if self.labeler.n_classes() > 0 {
+                4
+            } else {
+                2 + 2 * nl.max(1)
+            }
+        ];
+        let mut guard = 0;
+        let split = self.labeler.n_classes() > 0;
+        let mut lscores = vec![0i32; nl.max(1)];
+        let mut lfeats = Vec::with_capacity(32);
+        while !st.done() && guard < 4 * n + 8 {
+            guard += 1;
+            features(x, &st, &mut feats);
+            self.model.score_i(&feats, &mut scores);
+            let mut a = best_valid(&st, &scores, if split { 1 } else { nl.max(1) });
+            if split && a >= 2 {
+                let (h, d) = if a == 2 {
+                    (st.b, st.s0())
+                } else {
+                    (st.s0(), st.b)
+                };
+                label_features(x, &st, h, d, &mut lfeats);
+                self.labeler.score_i(&lfeats, &mut lscores);
+                let l = crate::tagger::argmax(&lscores);
+                a = if a == 2 { left(l) } else { right(l) };
+            }
+            st.apply(a);
+        }
+        finish(&mut st, &self.labels)
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        perceptron::put_u32(&mut out, self.labels.len() as u32);
+        for l in &self.labels {
+            perceptron::put_u32(&mut out, l.len() as u32);
+            out.extend_from_slice(l.as_bytes());
+        }
+        self.model.write_to(&mut out);
+        self.labeler.write_to(&mut out);
+        perceptron::gzip(&out)
+    }
+
+    pub fn from_bytes(gz: &[u8]) -> Result<Parser, TextError> {
+        let raw = perceptron::gunzip(gz)?;
+        let mut r = Reader::new(&raw);
+        if r.bytes(MAGIC.len())? != MAGIC {
+            return Err(TextError::Model("not a parley parser model".into()));
+        }
+        let n = r.u32()? as usize;
+        if n > 1000 {
+            return Err(TextError::Model("too many labels".into()));
+        }
+        let mut labels = Vec::new();
+        for _ in 0..n {
+            labels.push(r.string()?);
+        }
+        let model = Model::read_from(&mut r)?;
+        let labeler = if r.remaining() > 0 {
+            Model::read_from(&mut r)?
+        } else {
+            Model::default()
+        };
+        Ok(Parser {
+            model,
+            labels,
+            labeler,
+        })
+    }
+}
+
+/// Attaches what is left without a head: one root, the rest to it.
+fn finish(st: &mut State, labels: &[String]) -> Vec<(usize, String)> {
+    let n = st.n;
+    let mut root = (1..=n).find(|&i| st.head[i] == 0);
+    let mut out = Vec::with_capacity(n);
+    for i in 1..=n {
+        if st.head[i] == NONE {
+            match root {
+                None => {
+                    root = Some(i);
+                    st.head[i] = 0;
+                    st.label[i] = NONE;
+                }
+                Some(r) => {
+                    st.head[i] = r;
+                    st.label[i] = NONE;
+                }
+            }
+        }
+    }
+    for i in 1..=n {
+        let h = st.head[i];
+        let l = if st.label[i] != NONE {
+            labels
+                .get(st.label[i])
+                .cloned()
+                .unwrap_or_else(|| "dep".into())
+        } else if h == 0 {
+            "root".into()
+        } else {
+            "dep".into()
+        };
+        let l = if h == 0 {
+            "root".to_string()
+        } else if l == "root" {
+            "dep".to_string()
+        } else {
+            l
+        };
+        out.push((h, l));
+    }
+    out
+}
+
+/// One training sentence: forms, tags (as the tagger would predict them), gold heads and labels.
+pub struct ParseExample {
+    pub forms: Vec<String>,
+    pub tags: Vec<String>,
+    pub heads: Vec<usize>,
+    pub labels: Vec<String>,
+}
+
+pub struct ParseTrainOptions {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Probability of following the model's own (possibly wrong) prediction after epoch 1.
+    pub explore: f64,
+    /// Averaged weights of smaller magnitude are dropped (model size and speed).
+    pub prune: f32,
+    /// Unlabelled transitions plus a separate arc labeller (faster) instead of labelled ones.
+    pub split: bool,
+}
+
+fn costs(st: &State, gh: &[usize], gl: &[usize], nl: usize, labeled: bool, out: &mut Vec<u32>) {
+    out.clear();
+    out.resize(2 + 2 * nl, u32::MAX);
+    let s = st.s0();
+    let b = st.b;
+    let n = st.n;
+    let in_stack = |k: usize| !(k == 0 && st.root_done) && st.stack.contains(&k);
+    if st.can(SHIFT) {
+        let mut c = 0;
+        if in_stack(gh[b]) {
+            c += 1;
+        }
+        for &k in &st.stack {
+            if k != 0 && gh[k] == b && st.head[k] == NONE {
+                c += 1;
+            }
+        }
+        out[SHIFT] = c;
+    }
+    if st.can(REDUCE) {
+        out[REDUCE] = gh[b..=n].iter().filter(|&&h| h == s).count() as u32;
+    }
+    if st.can(2) {
+        let mut c = gh[b..=n].iter().filter(|&&h| h == s).count() as u32;
+        if gh[s] > b {
+            c += 1;
+        }
+        for l in 0..nl {
+            out[left(l)] = c + (labeled && gh[s] == b && gl[s] != l) as u32;
+        }
+    }
+    if st.can(3) {
+        let mut c = 0;
+        if gh[b] != s && (in_stack(gh[b]) || gh[b] > b) {
+            c += 1;
+        }
+        for &k in &st.stack {
+            if k != 0 && gh[k] == b && st.head[k] == NONE {
+                c += 1;
+            }
+        }
+        for l in 0..nl {
+            out[right(l)] = c + (labeled && gh[b] == s && gl[b] != l) as u32;
+        }
+    }
+}
+
+/// Trains the parser; `log` receives one line per epoch.
+pub fn train(
+    data: &[ParseExample],
+    dev: &[ParseExample],
+    opts: &ParseTrainOptions,
+    log: &mut dyn FnMut(String),
+) -> Parser {
+    let mut labels: Vec<String> = Vec::new();
+    let mut lidx: HashMap<String, usize> = HashMap::new();
+    for ex in data {
+        for l in &ex.labels {
+            if !lidx.contains_key(l) {
+                lidx.insert(l.clone(), labels.len());
+                labels.push(l.clone());
+            }
+        }
+    }
+    let nl = labels.len();
+    let nclass = 2 + 2 * nl;
+    let mut class_names = vec!["SHIFT".to_string(), "REDUCE".to_string()];
+    for l in &labels {
+        class_names.push(format!("L-{l}"));
+        class_names.push(format!("R-{l}"));
+    }
+    let prepared: Vec<(Input, Vec<usize>, Vec<usize>)> = data
+        .iter()
+        .filter(|ex| !ex.forms.is_empty())
+        .map(|ex| {
+            let forms: Vec<&str> = ex.forms.iter().map(|s| s.as_str()).collect();
+            let tags: Vec<&str> = ex.tags.iter().map(|s| s.as_str()).collect();
+            let mut gh = vec![0usize];
+            gh.extend(ex.heads.iter().copied());
+            let mut gl = vec![0usize];
+            gl.extend(
+                ex.labels
+                    .iter()
+                    .map(|l| lidx.get(l).copied().unwrap_or(usize::MAX)),
+            );
+            (Input::new(&forms, &tags), gh, gl)
+        })
+        .collect();
+    let split = opts.split;
+    let nclass = if split { 4 } else { nclass };
+    if split {
+        class_names = vec![
+            "SHIFT".into(),
+            "REDUCE".into(),
+            "LEFT".into(),
+            "RIGHT".into(),
+        ];
+    }
+    let mut tr = Trainer::new(nclass);
+    let mut ltr = Trainer::new(nl);
+    let mut rng = Rng(opts.seed | 1);
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut feats = Vec::new();
+    let mut lfeats = Vec::new();
+    let mut scores = vec![0f32; nclass];
+    let mut lscores = vec![0f32; nl];
+    let mut cost = Vec::new();
+    for epoch in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        let (mut right_n, mut total, mut lab_ok, mut lab_n) = (0usize, 0usize, 0usize, 0usize);
+        for &si in &order {
+            let (x, gh, gl) = &prepared[si];
+            let mut st = State::new(x.n());
+            let mut guard = 0;
+            while !st.done() && guard < 4 * x.n() + 8 {
+                guard += 1;
+                features(x, &st, &mut feats);
+                tr.score(&feats, &mut scores);
+                costs(&st, gh, gl, if split { 1 } else { nl }, !split, &mut cost);
+                let minc = cost.iter().copied().min().unwrap_or(0);
+                if minc == u32::MAX {
+                    break;
+                }
+                let mut pred = NONE;
+                let mut gold = NONE;
+                for a in 0..nclass {
+                    if cost[a] == u32::MAX {
+                        continue;
+                    }
+                    if pred == NONE || scores[a] > scores[pred] {
+                        pred = a;
+                    }
+                    if cost[a] == minc && (gold == NONE || scores[a] > scores[gold]) {
+                        gold = a;
+                    }
+                }
+                tr.tick();
+                if cost[pred] > minc {
+                    tr.update(&feats, gold, pred);
+                } else {
+                    right_n += 1;
+                }
+                total += 1;
+                let mut next = if epoch > 0 && rng.unit() < opts.explore {
+                    pred
+                } else {
+                    gold
+                };
+                if split && next >= 2 {
+                    let (h, d) = if next == 2 {
+                        (st.b, st.s0())
+                    } else {
+                        (st.s0(), st.b)
+                    };
+                    label_features(x, &st, h, d, &mut lfeats);
+                    ltr.score(&lfeats, &mut lscores);
+                    let guess = argmax(&lscores);
+                    let mut l = guess;
+                    if gh[d] == h && gl[d] < nl {
+                        ltr.tick();
+                        ltr.update(&lfeats, gl[d], guess);
+                        lab_ok += (guess == gl[d]) as usize;
+                        lab_n += 1;
+                        l = gl[d];
+                    }
+                    next = if next == 2 { left(l) } else { right(l) };
+                }
+                st.apply(next);
+            }
+        }
+        let labels_note = if split {
+            format!(", {:.4} of labels", lab_ok as f64 / lab_n.max(1) as f64)
+        } else {
+            String::new()
+        };
+        log(format!(
+            "parser epoch {}: {:.4} of transitions right{labels_note}",
+            epoch + 1,
+            right_n as f64 / total.max(1) as f64
+        ));
+    }
+    let labeler = if split {
+        ltr.average(labels.clone(), opts.prune)
+    } else {
+        Model::default()
+    };
+    let parser = Parser {
+        model: tr.average(class_names, opts.prune),
+        labels,
+        labeler,
+    };
+    if !dev.is_empty() {
+        let (uas, las) = score(&parser, dev);
+        log(format!(
+            "parser dev UAS {uas:.4} LAS {las:.4} ({} weights)",
+            parser.model.n_weights()
+        ));
+    }
+    parser
+}
+
+/// UAS and LAS (all tokens, punctuation included) of the parser on examples whose tags are given.
+pub fn score(parser: &Parser, dev: &[ParseExample]) -> (f64, f64) {
+    let (mut u, mut l, mut t) = (0usize, 0usize, 0usize);
+    for ex in dev {
+        let forms: Vec<&str> = ex.forms.iter().map(|s| s.as_str()).collect();
+        let tags: Vec<&str> = ex.tags.iter().map(|s| s.as_str()).collect();
+        let out = parser.parse(&Input::new(&forms, &tags));
+        for (i, (h, lab)) in out.iter().enumerate() {
+            t += 1;
+            if *h == ex.heads[i] {
+                u += 1;
+                if *lab == ex.labels[i] {
+                    l += 1;
+                }
+            }
+        }
+    }
+    (u as f64 / t.max(1) as f64, l as f64 / t.max(1) as f64)
+}

@@ -1,0 +1,517 @@
+//! Averaged multi-class perceptron over hashed sparse features, and its compact inference form.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::{Read, Write};
+
+use crate::TextError;
+
+/// A hasher for keys that are already well-mixed `u64` feature hashes.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub type IdBuild = BuildHasherDefault<IdHasher>;
+
+/// Mixes two values into one feature hash.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let x = (a ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_add(0x632B_E59B_D9B4_E019);
+    let x = (x ^ (x >> 31)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x ^ (x >> 29)
+}
+
+/// FNV-1a hash of a string.
+#[inline]
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[derive(Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: f32,
+    total: f64,
+    ts: u32,
+}
+
+/// The training form: sparse per-feature weight lists with lazy averaging.
+pub struct Trainer {
+    pub n_classes: usize,
+    map: HashMap<u64, Vec<Entry>, IdBuild>,
+    t: u32,
+}
+
+impl Trainer {
+    pub fn new(n_classes: usize) -> Trainer {
+        Trainer {
+            n_classes,
+            map: HashMap::default(),
+            t: 0,
+        }
+    }
+
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(es) = self.map.get(f) {
+                for e in es {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    /// Advances the clock by one example (call once per training decision).
+    pub fn tick(&mut self) {
+        self.t += 1;
+    }
+
+    pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        let t = self.t;
+        for f in feats {
+            let es = self.map.entry(*f).or_default();
+            for (c, d) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                match es.iter_mut().find(|e| e.class as usize == c) {
+                    Some(e) => {
+                        e.total += (t - e.ts) as f64 * e.w as f64;
+                        e.ts = t;
+                        e.w += d;
+                    }
+                    None => es.push(Entry {
+                        class: c as u16,
+                        w: d,
+                        total: 0.0,
+                        ts: t,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Averages the weights and drops those whose magnitude is below `prune`.
+    pub fn average(&self, classes: Vec<String>, prune: f32) -> Model {
+        let t = self.t.max(1);
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(self.map.len());
+        for (k, es) in &self.map {
+            let mut row = Vec::new();
+            for e in es {
+                let total = e.total + (t - e.ts) as f64 * e.w as f64;
+                let avg = (total / t as f64) as f32;
+                if avg.abs() >= prune {
+                    row.push((e.class, avg));
+                }
+            }
+            if !row.is_empty() {
+                row.sort_by_key(|r| r.0);
+                rows.push((*k, row));
+            }
+        }
+        rows.sort_by_key(|r| r.0);
+        Model::from_rows(classes, rows)
+    }
+}
+
+/// The inference form: an open-addressing table of feature → sparse row of quantised weights.
+///
+/// Slots pack a 32-bit fingerprint and the row's offset; rows live in one `u32` array as
+/// `len, (class << 16 | weight as u16)*`. Scores accumulate as integers (times `scale`).
+#[derive(Debug, Clone, Default)]
+pub struct Model {
+    pub classes: Vec<String>,
+    slots: Vec<u64>,
+    /// Low 32 bits of each slot's key (for serialising and pruning; not used when scoring).
+    lows: Vec<u32>,
+    mask: usize,
+    data: Vec<u32>,
+    /// Rows holding many classes are stored densely here (header bit 31 set, low bits = offset).
+    dense: Vec<i16>,
+    pub scale: f32,
+}
+
+const DENSE: u32 = 0x8000_0000;
+/// Slot payload flag: the row is one (class, weight) pair stored in the slot.
+const INLINE: u32 = 0x8000_0000;
+
+#[inline]
+fn fp(k: u64) -> u32 {
+    ((k >> 32) as u32) | 1
+}
+
+impl Model {
+    pub fn from_rows(classes: Vec<String>, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Model {
+        let maxw = rows
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0f32, |m, x| m.max(x.1.abs()))
+            .max(1e-6);
+        let scale = maxw / 32767.0;
+        let mut quantised = Vec::with_capacity(rows.len());
+        for (k, row) in rows {
+            let q: Vec<(u16, i16)> = row
+                .into_iter()
+                .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+                .filter(|x| x.1 != 0)
+                .collect();
+            if !q.is_empty() {
+                quantised.push((k, q));
+            }
+        }
+        Model::from_quantised(classes, scale, quantised)
+    }
+
+    fn from_quantised(
+        classes: Vec<String>,
+        scale: f32,
+        rows: Vec<(u64, Vec<(u16, i16)>)>,
+    ) -> Model {
+        let cap = ((rows.len() * 10 / 7) + 1).next_power_of_two().max(16);
+        let mut slots = vec![0u64; cap];
+        let mut lows = vec![0u32; cap];
+        let mut data: Vec<u32> = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
+        let mut dense: Vec<i16> = Vec::new();
+        let nc = classes.len();
+        for (k, row) in rows {
+            let mut start = data.len() as u64;
+            if row.len() == 1 && row[0].0 < 0x8000 {
+                // a single weight lives in the slot itself: one memory access instead of two
+                start = (INLINE | ((row[0].0 as u32) << 16) | (row[0].1 as u16 as u32)) as u64;
+            } else if nc >= 8 && row.len() * 4 >= nc && row.iter().all(|e| (e.0 as usize) < nc) {
+                let off = dense.len();
+                dense.resize(off + nc, 0);
+                for (c, q) in &row {
+                    dense[off + *c as usize] = *q;
+                }
+                data.push(DENSE | off as u32);
+            } else {
+                data.push(row.len() as u32);
+                for (c, q) in row {
+                    data.push(((c as u32) << 16) | (q as u16 as u32));
+                }
+            }
+            let f = fp(k) as u64;
+            let mut i = (k as usize) & (cap - 1);
+            loop {
+                if slots[i] == 0 {
+                    slots[i] = (f << 32) | start;
+                    lows[i] = k as u32;
+                    break;
+                }
+                if slots[i] >> 32 == f {
+                    break; // duplicate fingerprint: keep the first
+                }
+                i = (i + 1) & (cap - 1);
+            }
+        }
+        Model {
+            classes,
+            slots,
+            lows,
+            mask: cap - 1,
+            data,
+            dense,
+            scale,
+        }
+    }
+
+    /// A copy without weights of magnitude below `t` (and without rows left empty).
+    pub fn pruned(&self, t: f32) -> Model {
+        let q = (t / self.scale.max(1e-12)) as i32;
+        let mut rows = Vec::new();
+        for (i, &s) in self.slots.iter().enumerate() {
+            if s == 0 {
+                continue;
+            }
+            let row: Vec<(u16, i16)> = self
+                .row_entries(s)
+                .into_iter()
+                .filter(|e| (e.1 as i32).abs() >= q)
+                .collect();
+            if !row.is_empty() {
+                let key = ((s >> 32) << 32) | self.lows[i] as u64;
+                rows.push((key, row));
+            }
+        }
+        Model::from_quantised(self.classes.clone(), self.scale, rows)
+    }
+
+    fn row_entries(&self, s: u64) -> Vec<(u16, i16)> {
+        let payload = s as u32;
+        if payload & INLINE != 0 {
+            return vec![(((payload >> 16) & 0x7FFF) as u16, payload as u16 as i16)];
+        }
+        let start = (s & 0xFFFF_FFFF) as usize;
+        let head = self.data.get(start).copied().unwrap_or(0);
+        if head & DENSE != 0 {
+            let off = (head & !DENSE) as usize;
+            let nc = self.classes.len();
+            return (0..nc)
+                .filter_map(|c| {
+                    self.dense
+                        .get(off + c)
+                        .filter(|&&q| q != 0)
+                        .map(|&q| (c as u16, q))
+                })
+                .collect();
+        }
+        let len = head as usize;
+        self.data
+            .get(start + 1..start + 1 + len)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&e| ((e >> 16) as u16, e as u16 as i16))
+            .collect()
+    }
+
+    pub fn n_rows(&self) -> usize {
+        self.slots.iter().filter(|&&s| s != 0).count()
+    }
+
+    pub fn n_classes(&self) -> usize {
+        self.classes.len()
+    }
+
+    pub fn n_weights(&self) -> usize {
+        self.slots
+            .iter()
+            .filter(|&&s| s != 0)
+            .map(|&s| self.row_entries(s).len())
+            .sum()
+    }
+
+    /// Adds the weights of `feats` into `scores` (integer units of `scale`); `scores` is zeroed first.
+    #[inline]
+    pub fn score_i(&self, feats: &[u64], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        if self.slots.is_empty() {
+            return;
+        }
+        let n = scores.len();
+        // Phase 1 loads every feature's home slot (independent loads the CPU overlaps); phase 2
+        // resolves probes and adds the rows.
+        let mut homes = [0u64; 128];
+        let mut found = [0u64; 128];
+        for chunk in feats.chunks(128) {
+            for (h, &k) in homes.iter_mut().zip(chunk) {
+                *h = self.slots[(k as usize) & self.mask];
+            }
+            let mut nf = 0;
+            for (j, &k) in chunk.iter().enumerate() {
+                let f = fp(k);
+                let mut i = (k as usize) & self.mask;
+                let mut s = homes[j];
+                while s != 0 {
+                    if (s >> 32) as u32 == f {
+                        found[nf] = s;
+                        nf += 1;
+                        break;
+                    }
+                    i = (i + 1) & self.mask;
+                    s = self.slots[i];
+                }
+            }
+            // single weights are added now; other rows get their headers touched first
+            let mut heads = [0u32; 128];
+            for (h, &s) in heads.iter_mut().zip(&found[..nf]) {
+                let payload = s as u32;
+                if payload & INLINE != 0 {
+                    let c = ((payload >> 16) & 0x7FFF) as usize;
+                    if let Some(x) = scores.get_mut(c) {
+                        *x += payload as u16 as i16 as i32;
+                    }
+                } else {
+                    *h = self.data[payload as usize];
+                }
+            }
+            for (&s, &head) in found[..nf].iter().zip(&heads[..nf]) {
+                if (s as u32) & INLINE == 0 {
+                    self.add_row(s, head, n, scores);
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn add_row(&self, s: u64, head: u32, n: usize, scores: &mut [i32]) {
+        let start = (s & 0xFFFF_FFFF) as usize;
+        if head & DENSE != 0 {
+            let off = (head & !DENSE) as usize;
+            if let Some(row) = self.dense.get(off..off + n) {
+                for (sc, &w) in scores.iter_mut().zip(row) {
+                    *sc += w as i32;
+                }
+            }
+            return;
+        }
+        let len = head as usize;
+        for &e in &self.data[start + 1..start + 1 + len] {
+            let c = (e >> 16) as usize;
+            if c < n {
+                scores[c] += e as u16 as i16 as i32;
+            }
+        }
+    }
+
+    /// Float scores (for callers that want them).
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        let mut si = vec![0i32; scores.len()];
+        self.score_i(feats, &mut si);
+        for (a, b) in scores.iter_mut().zip(si) {
+            *a = b as f32 * self.scale;
+        }
+    }
+
+    /// Serialises: classes, scale, then rows sorted by fingerprint-slot key (delta-coded).
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        let mut rows: Vec<(u64, u64)> = Vec::new();
+        for (i, &s) in self.slots.iter().enumerate() {
+            if s != 0 {
+                // key = fingerprint in the high half, home index bits in the low half
+                rows.push((((s >> 32) << 32) | self.lows[i] as u64, s));
+            }
+        }
+        rows.sort_by_key(|r| r.0);
+        put_u32(out, self.classes.len() as u32);
+        for c in &self.classes {
+            put_u32(out, c.len() as u32);
+            out.extend_from_slice(c.as_bytes());
+        }
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        put_u32(out, rows.len() as u32);
+        let mut prev = 0u64;
+        for (k, s) in rows {
+            put_var(out, k.wrapping_sub(prev));
+            prev = k;
+            let entries: Vec<(u16, i16)> = self.row_entries(s);
+            put_var(out, entries.len() as u64);
+            for (c, q) in entries {
+                put_var(out, c as u64);
+                out.extend_from_slice(&q.to_le_bytes());
+            }
+        }
+    }
+
+    pub fn read_from(r: &mut Reader<'_>) -> Result<Model, TextError> {
+        let nc = r.u32()? as usize;
+        if nc > 10_000 {
+            return Err(TextError::Model("too many classes".into()));
+        }
+        let mut classes = Vec::with_capacity(nc);
+        for _ in 0..nc {
+            let n = r.u32()? as usize;
+            let b = r.bytes(n)?;
+            classes.push(String::from_utf8_lossy(b).into_owned());
+        }
+        let scale = f32::from_le_bytes(r.bytes(4)?.try_into().unwrap_or([0; 4]));
+        let nr = r.u32()? as usize;
+        let mut rows = Vec::with_capacity(nr.min(r.remaining()));
+        let mut prev = 0u64;
+        for _ in 0..nr {
+            let k = prev.wrapping_add(r.var()?);
+            prev = k;
+            let n = r.var()? as usize;
+            let mut row = Vec::with_capacity(n.min(r.remaining()));
+            for _ in 0..n {
+                let c = r.var()? as u16;
+                let q = i16::from_le_bytes(r.bytes(2)?.try_into().unwrap_or([0; 2]));
+                row.push((c, q));
+            }
+            rows.push((k, row));
+        }
+        Ok(Model::from_quantised(classes, scale, rows))
+    }
+}
+
+pub fn put_u32(out: &mut Vec<u8>, x: u32) {
+    out.extend_from_slice(&x.to_le_bytes());
+}
+
+pub fn put_var(out: &mut Vec<u8>, mut x: u64) {
+    loop {
+        let b = (x & 0x7f) as u8;
+        x >>= 7;
+        if x == 0 {
+            out.push(b);
+            break;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+/// A bounds-checked little-endian reader.
+pub struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(buf: &'a [u8]) -> Reader<'a> {
+        Reader { buf, pos: 0 }
+    }
+    pub fn remaining(&self) -> usize {
+        self.buf.len() - self.pos
+    }
+    pub fn bytes(&mut self, n: usize) -> Result<&'a [u8], TextError> {
+        if n > self.remaining() {
+            return Err(TextError::Model(format!("truncated at byte {}", self.pos)));
+        }
+        let b = &self.buf[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(b)
+    }
+    pub fn u32(&mut self) -> Result<u32, TextError> {
+        let b = self.bytes(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+    pub fn var(&mut self) -> Result<u64, TextError> {
+        let mut x = 0u64;
+        for i in 0..10 {
+            let b = self.bytes(1)?[0];
+            x |= ((b & 0x7f) as u64) << (7 * i);
+            if b & 0x80 == 0 {
+                return Ok(x);
+            }
+        }
+        Err(TextError::Model(format!("bad varint at byte {}", self.pos)))
+    }
+    pub fn string(&mut self) -> Result<String, TextError> {
+        let n = self.u32()? as usize;
+        Ok(String::from_utf8_lossy(self.bytes(n)?).into_owned())
+    }
+}
+
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing into a Vec cannot fail.
+    let _ = enc.write_all(data);
+    enc.finish().unwrap_or_default()
+}
+
+pub fn gunzip(data: &[u8]) -> Result<Vec<u8>, TextError> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(data)
+        .read_to_end(&mut out)
+        .map_err(|e| TextError::Model(format!("cannot decompress model: {e}")))?;
+    Ok(out)
+}

@@ -1,0 +1,574 @@
+//! Averaged-perceptron part-of-speech tagger (UPOS and Penn XPOS), greedy left to right.
+
+use std::collections::HashMap;
+
+use parley_core::Upos;
+
+use crate::perceptron::{self, hash_str, mix, Model, Reader, Trainer};
+use crate::TextError;
+
+const MAGIC: &[u8] = b"PLYTAG4\n";
+const START: u64 = 0xFFFF_0001;
+
+/// Per-word precomputed hashes shared by the tagger's templates.
+#[derive(Clone, Copy, Default)]
+pub struct WordInfo {
+    pub form: u64,
+    pub lower: u64,
+    pub suf: [u64; 4],
+    pub pre: [u64; 3],
+    pub shape: u64,
+    pub flags: u64,
+    /// Hash of the set of tags the word took in training (its ambiguity class), or 0.
+    pub amb: u64,
+}
+
+fn shape_of(s: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    let mut run = 0;
+    for c in s.chars().take(40) {
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if m == last {
+            run += 1;
+            if run > 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+            last = m;
+        }
+        out.push(m);
+    }
+    out
+}
+
+impl WordInfo {
+    pub fn new(form: &str) -> WordInfo {
+        let lower = form.to_lowercase();
+        let chars: Vec<char> = lower.chars().collect();
+        let n = chars.len();
+        let mut suf = [0u64; 4];
+        for (k, s) in suf.iter_mut().enumerate() {
+            let l = (k + 1).min(n);
+            let t: String = chars[n - l..].iter().collect();
+            *s = mix(hash_str(&t), 100 + k as u64);
+        }
+        let mut pre = [0u64; 3];
+        for (k, p) in pre.iter_mut().enumerate() {
+            let l = (k + 1).min(n);
+            let t: String = chars[..l].iter().collect();
+            *p = mix(hash_str(&t), 200 + k as u64);
+        }
+        let mut flags = 0u64;
+        if form.chars().any(|c| c.is_ascii_digit()) {
+            flags |= 1;
+        }
+        if form.contains('-') {
+            flags |= 2;
+        }
+        if form.chars().next().is_some_and(|c| c.is_uppercase()) {
+            flags |= 4;
+        }
+        if form.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) {
+            flags |= 8;
+        }
+        WordInfo {
+            form: hash_str(form),
+            lower: hash_str(&lower),
+            suf,
+            pre,
+            shape: hash_str(&shape_of(form)),
+            flags,
+            amb: 0,
+        }
+    }
+    fn pad(k: u64) -> WordInfo {
+        WordInfo {
+            form: k,
+            lower: k,
+            suf: [k; 4],
+            pre: [k; 3],
+            shape: k,
+            flags: k,
+            amb: k,
+        }
+    }
+}
+
+/// The trained tagger.
+#[derive(Debug, Clone, Default)]
+pub struct Tagger {
+    pub model: Model,
+    /// Case-sensitive forms that always take one tag in training.
+    pub tagdict: HashMap<String, u16>,
+    /// Lower-cased frequent words → hash of their ambiguity class.
+    pub amb: HashMap<String, u64>,
+    /// Second pass that also sees the first pass's tags to the right (empty: one pass).
+    pub model2: Model,
+}
+
+fn features(
+    w: &[WordInfo],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    right: Option<(u64, u64)>,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let pad1 = WordInfo::pad(0xAAAA_0001);
+    let pad2 = WordInfo::pad(0xAAAA_0002);
+    let get = |k: isize| -> WordInfo {
+        if k < 0 {
+            if k == -1 {
+                pad1
+            } else {
+                pad2
+            }
+        } else if (k as usize) >= w.len() {
+            if k as usize == w.len() {
+                WordInfo::pad(0xAAAA_0003)
+            } else {
+                WordInfo::pad(0xAAAA_0004)
+            }
+        } else {
+            w[k as usize]
+        }
+    };
+    let i = i as isize;
+    let c = get(i);
+    let m1 = get(i - 1);
+    let m2 = get(i - 2);
+    let n1 = get(i + 1);
+    let n2 = get(i + 2);
+    let f = |t: u64, v: u64| mix(t, v);
+    out.push(f(1, 0));
+    out.push(f(2, c.lower));
+    out.push(f(3, c.form));
+    for k in 0..4 {
+        out.push(f(4 + k as u64, c.suf[k]));
+    }
+    for k in 0..3 {
+        out.push(f(8 + k as u64, c.pre[k]));
+    }
+    out.push(f(11, c.shape));
+    out.push(f(12, p1));
+    out.push(f(13, p2));
+    out.push(f(14, mix(p1, p2)));
+    out.push(f(15, mix(p1, c.lower)));
+    out.push(f(16, m1.lower));
+    out.push(f(17, m1.suf[2]));
+    out.push(f(18, m2.lower));
+    out.push(f(19, n1.lower));
+    out.push(f(20, n1.suf[2]));
+    out.push(f(21, n2.lower));
+    out.push(f(22, mix(m1.lower, c.lower)));
+    out.push(f(23, mix(c.lower, n1.lower)));
+    out.push(f(24, mix(p1, c.suf[2])));
+    out.push(f(25, mix(n1.lower, n2.lower)));
+    out.push(f(26, mix(p1, n1.lower)));
+    out.push(f(27, mix(c.flags, (i == 0) as u64)));
+    out.push(f(28, m1.shape));
+    out.push(f(29, n1.shape));
+    out.push(f(30, mix(c.shape, mix(m1.shape, n1.shape))));
+    out.push(f(31, n1.suf[1]));
+    out.push(f(32, mix(c.form, (i == 0) as u64)));
+    out.push(f(33, mix(p1, n1.suf[2])));
+    out.push(f(34, mix(m1.lower, mix(c.lower, n1.lower))));
+    out.push(f(35, mix(c.suf[2], n1.lower)));
+    out.push(f(36, n2.suf[2]));
+    out.push(f(37, m2.suf[2]));
+    out.push(f(38, mix(p2, m2.lower)));
+    out.push(f(39, mix(c.lower, n1.shape)));
+    out.push(f(40, c.amb));
+    out.push(f(41, n1.amb));
+    out.push(f(42, n2.amb));
+    out.push(f(43, m1.amb));
+    out.push(f(44, mix(c.amb, n1.amb)));
+    out.push(f(45, mix(p1, c.amb)));
+    out.push(f(46, mix(c.amb, c.suf[2])));
+    out.push(f(47, mix(mix(p1, c.amb), n1.amb)));
+    out.push(f(48, c.suf[3]));
+    out.push(f(49, mix(c.amb, c.flags)));
+    if let Some((r1, r2)) = right {
+        out.push(f(60, r1));
+        out.push(f(61, r2));
+        out.push(f(62, mix(r1, r2)));
+        out.push(f(63, mix(r1, c.lower)));
+        out.push(f(64, mix(p1, r1)));
+        out.push(f(65, mix(r1, c.suf[2])));
+        out.push(f(66, mix(r1, c.amb)));
+        out.push(f(67, mix(mix(p1, r1), c.amb)));
+        out.push(f(68, mix(r1, n1.lower)));
+    }
+}
+
+impl Tagger {
+    fn info(&self, w: &str) -> WordInfo {
+        let mut i = WordInfo::new(w);
+        i.amb = self.amb.get(&w.to_lowercase()).copied().unwrap_or(0);
+        i
+    }
+
+    /// Tags the words; returns class indices.
+    pub fn tag(&self, words: &[&str]) -> Vec<usize> {
+        let infos: Vec<WordInfo> = words.iter().map(|w| self.info(w)).collect();
+        let first = run_pass(&self.model, &infos, words, &self.tagdict, None);
+        if self.model2.n_classes() == 0 {
+            return first;
+        }
+        run_pass(&self.model2, &infos, words, &self.tagdict, Some(&first))
+    }
+
+    /// Tag names of the classes.
+    pub fn classes(&self) -> &[String] {
+        &self.model.classes
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        let mut td: Vec<(&String, &u16)> = self.tagdict.iter().collect();
+        td.sort();
+        perceptron::put_u32(&mut out, td.len() as u32);
+        for (w, t) in td {
+            perceptron::put_u32(&mut out, w.len() as u32);
+            out.extend_from_slice(w.as_bytes());
+            perceptron::put_var(&mut out, *t as u64);
+        }
+        let mut am: Vec<(&String, &u64)> = self.amb.iter().collect();
+        am.sort();
+        perceptron::put_u32(&mut out, am.len() as u32);
+        for (w, h) in am {
+            perceptron::put_u32(&mut out, w.len() as u32);
+            out.extend_from_slice(w.as_bytes());
+            out.extend_from_slice(&h.to_le_bytes());
+        }
+        self.model.write_to(&mut out);
+        self.model2.write_to(&mut out);
+        perceptron::gzip(&out)
+    }
+
+    pub fn from_bytes(gz: &[u8]) -> Result<Tagger, TextError> {
+        let raw = perceptron::gunzip(gz)?;
+        let mut r = Reader::new(&raw);
+        let magic = r.bytes(MAGIC.len())?;
+        if magic != MAGIC && magic != b"PLYTAG3\n" {
+            return Err(TextError::Model("not a parley tagger model".into()));
+        }
+        let n = r.u32()? as usize;
+        let mut tagdict = HashMap::new();
+        for _ in 0..n {
+            let w = r.string()?;
+            let t = r.var()? as u16;
+            tagdict.insert(w, t);
+        }
+        let n = r.u32()? as usize;
+        let mut amb = HashMap::new();
+        for _ in 0..n {
+            let w = r.string()?;
+            let h = u64::from_le_bytes(r.bytes(8)?.try_into().unwrap_or([0; 8]));
+            amb.insert(w, h);
+        }
+        let model = Model::read_from(&mut r)?;
+        let model2 = if r.remaining() > 0 {
+            Model::read_from(&mut r)?
+        } else {
+            Model::default()
+        };
+        Ok(Tagger {
+            model,
+            tagdict,
+            amb,
+            model2,
+        })
+    }
+}
+
+fn run_pass<S: AsRef<str>>(
+    model: &Model,
+    infos: &[WordInfo],
+    words: &[S],
+    tagdict: &HashMap<String, u16>,
+    right: Option<&[usize]>,
+) -> Vec<usize> {
+    let mut tags = Vec::with_capacity(words.len());
+    let mut feats = Vec::with_capacity(80);
+    let mut scores = vec![0i32; model.n_classes().max(1)];
+    for i in 0..words.len() {
+        if let Some(&t) = tagdict.get(words[i].as_ref()) {
+            tags.push(t as usize);
+            continue;
+        }
+        let p1 = if i >= 1 { tags[i - 1] as u64 } else { START };
+        let p2 = if i >= 2 { tags[i - 2] as u64 } else { START };
+        let r = right.map(|r| {
+            let g = |k: usize| r.get(k).map(|&t| t as u64).unwrap_or(START + 1);
+            (g(i + 1), g(i + 2))
+        });
+        features(infos, i, p1, p2, r, &mut feats);
+        model.score_i(&feats, &mut scores);
+        tags.push(argmax(&scores));
+    }
+    tags
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train_model(
+    data: &[(Vec<WordInfo>, Vec<usize>, Vec<String>)],
+    subset: &[usize],
+    classes: &[String],
+    tagdict: &HashMap<String, u16>,
+    right: Option<&Vec<Vec<usize>>>,
+    opts: &TagTrainOptions,
+    name: &str,
+    log: &mut dyn FnMut(String),
+) -> Model {
+    let mut tr = Trainer::new(classes.len());
+    let mut order: Vec<usize> = subset.to_vec();
+    let mut rng = Rng(opts.seed | 1);
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; classes.len()];
+    for epoch in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        let (mut ok, mut total) = (0usize, 0usize);
+        for &si in &order {
+            let (infos, gold, forms) = &data[si];
+            let mut prev: Vec<usize> = Vec::with_capacity(gold.len());
+            for i in 0..gold.len() {
+                if let Some(&t) = tagdict.get(&forms[i]) {
+                    prev.push(t as usize);
+                    continue;
+                }
+                let p1 = if i >= 1 { prev[i - 1] as u64 } else { START };
+                let p2 = if i >= 2 { prev[i - 2] as u64 } else { START };
+                let r = right.map(|r| {
+                    let g = |k: usize| r[si].get(k).map(|&t| t as u64).unwrap_or(START + 1);
+                    (g(i + 1), g(i + 2))
+                });
+                features(infos, i, p1, p2, r, &mut feats);
+                tr.score(&feats, &mut scores);
+                let g = argmax(&scores);
+                tr.tick();
+                tr.update(&feats, gold[i], g);
+                ok += (g == gold[i]) as usize;
+                total += 1;
+                prev.push(g);
+            }
+        }
+        if !name.is_empty() {
+            log(format!(
+                "tagger {name} epoch {}: train acc {:.4} (non-dictionary words)",
+                epoch + 1,
+                ok as f64 / total.max(1) as f64
+            ));
+        }
+    }
+    tr.average(classes.to_vec(), opts.prune)
+}
+
+pub fn argmax<T: PartialOrd + Copy>(s: &[T]) -> usize {
+    let mut best = 0;
+    for (i, &x) in s.iter().enumerate() {
+        if x > s[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Maps a tag class name ("NOUN" or "NOUN|NN") to UPOS and XPOS.
+pub fn split_class(c: &str) -> (Upos, &str) {
+    match c.split_once('|') {
+        Some((u, x)) => (Upos::parse(u).unwrap_or(Upos::X), x),
+        None => (Upos::parse(c).unwrap_or(Upos::X), ""),
+    }
+}
+
+/// Training data: sentences of (form, gold class name).
+pub struct TagTrainOptions {
+    pub epochs: usize,
+    /// Jackknife folds for a second, right-context pass (0 or 1: one pass only).
+    pub folds: usize,
+    /// Minimum count for a word to get an ambiguity class.
+    pub amb_min: usize,
+    pub seed: u64,
+    /// Averaged weights of smaller magnitude are dropped (model size and speed).
+    pub prune: f32,
+}
+
+/// A small deterministic RNG (xorshift) for shuffling and exploration.
+pub struct Rng(pub u64);
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.0 = x;
+        x
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    pub fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = self.below(i + 1);
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Trains a tagger; `log` receives one line per epoch.
+pub fn train(
+    sents: &[Vec<(String, String)>],
+    opts: &TagTrainOptions,
+    dev: &[Vec<(String, String)>],
+    log: &mut dyn FnMut(String),
+) -> Tagger {
+    let mut classes: Vec<String> = Vec::new();
+    let mut cidx: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, HashMap<usize, usize>> = HashMap::new();
+    for s in sents {
+        for (w, t) in s {
+            let c = *cidx.entry(t.clone()).or_insert_with(|| {
+                classes.push(t.clone());
+                classes.len() - 1
+            });
+            *counts.entry(w.clone()).or_default().entry(c).or_default() += 1;
+        }
+    }
+    let mut tagdict = HashMap::new();
+    for (w, cs) in &counts {
+        let total: usize = cs.values().sum();
+        let (best, n) = cs
+            .iter()
+            .max_by_key(|x| (*x.1, std::cmp::Reverse(*x.0)))
+            .map(|(a, b)| (*a, *b))
+            .unwrap_or((0, 0));
+        if total >= 10 && n as f64 / total as f64 >= 0.99 {
+            tagdict.insert(w.clone(), best as u16);
+        }
+    }
+    let mut lower_counts: HashMap<String, HashMap<usize, usize>> = HashMap::new();
+    for s in sents {
+        for (w, t) in s {
+            *lower_counts
+                .entry(w.to_lowercase())
+                .or_default()
+                .entry(cidx[t])
+                .or_default() += 1;
+        }
+    }
+    let mut amb = HashMap::new();
+    for (w, cs) in &lower_counts {
+        let total: usize = cs.values().sum();
+        if total >= opts.amb_min {
+            // tags covering at least 1% of the word's occurrences
+            let mut set: Vec<usize> = cs
+                .iter()
+                .filter(|(_, &n)| n * 100 >= total)
+                .map(|(c, _)| *c)
+                .collect();
+            set.sort();
+            let h = set
+                .iter()
+                .fold(0x1234_5678u64, |h, &c| mix(h, c as u64 + 1));
+            amb.insert(w.clone(), h);
+        }
+    }
+    let proto = Tagger {
+        model: Model::default(),
+        tagdict: HashMap::new(),
+        amb,
+        model2: Model::default(),
+    };
+    let data: Vec<(Vec<WordInfo>, Vec<usize>, Vec<String>)> = sents
+        .iter()
+        .map(|s| {
+            (
+                s.iter().map(|(w, _)| proto.info(w)).collect(),
+                s.iter().map(|(_, t)| cidx[t]).collect(),
+                s.iter().map(|(w, _)| w.clone()).collect(),
+            )
+        })
+        .collect();
+    let all: Vec<usize> = (0..data.len()).collect();
+    let model = train_model(&data, &all, &classes, &tagdict, None, opts, "pass 1", log);
+    let mut model2 = Model::default();
+    if opts.folds >= 2 {
+        // right-context tags for the second pass come from taggers that did not see the sentence
+        let mut right: Vec<Vec<usize>> = vec![Vec::new(); data.len()];
+        for f in 0..opts.folds {
+            let rest: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|i| i % opts.folds != f)
+                .collect();
+            let m = train_model(
+                &data,
+                &rest,
+                &classes,
+                &tagdict,
+                None,
+                opts,
+                "",
+                &mut |_| {},
+            );
+            for i in all.iter().copied().filter(|i| i % opts.folds == f) {
+                right[i] = run_pass(&m, &data[i].0, &data[i].2, &tagdict, None);
+            }
+            log(format!(
+                "tagger jackknife fold {}/{} done",
+                f + 1,
+                opts.folds
+            ));
+        }
+        model2 = train_model(
+            &data,
+            &all,
+            &classes,
+            &tagdict,
+            Some(&right),
+            opts,
+            "pass 2",
+            log,
+        );
+    }
+    let tagger = Tagger {
+        model,
+        tagdict,
+        amb: proto.amb,
+        model2,
+    };
+    if !dev.is_empty() {
+        let (mut right, mut total) = (0usize, 0usize);
+        for s in dev {
+            let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
+            let pred = tagger.tag(&words);
+            for (p, (_, g)) in pred.iter().zip(s) {
+                right += (tagger.model.classes[*p] == *g) as usize;
+                total += 1;
+            }
+        }
+        log(format!(
+            "tagger dev accuracy {:.4} ({} weights)",
+            right as f64 / total.max(1) as f64,
+            tagger.model.n_weights()
+        ));
+    }
+    tagger
+}
