@@ -1,17 +1,66 @@
 //! CAMEO 1.1b3 / PLOVER 0.8 event coding: source actor → action → target actor, with evidence.
 //!
-//! Main type: [`Coder`], which holds the verb-pattern lexicon and the actor dictionary and turns
-//! a [`CodingInput`] (parsed sentences, entities, quotes, article date) into [`Event`]s.
+//! Main type: [`Coder`], which holds the verb-pattern lexicon (`data/verbs.tsv`) and the actor
+//! dictionary and turns a [`CodingInput`] (parsed sentences, entities, quotes, article date) into
+//! [`Event`]s. The CAMEO code table and the CAMEO → PLOVER table are in [`cameo`].
+//!
+//! How a sentence is coded:
+//! 1. **Actors.** Entity mentions (with the coreference of `parley_entities`) and dictionary
+//!    matches over the tokens are gathered and composed into noun-phrase actors: a nationality or
+//!    country before a role noun gives the country's sector ("North Korean officials" →
+//!    `PRKGOV`), a role before "of/to/from/in" + actor takes that actor's country ("an adviser to
+//!    Kim" → `PRKGOV`), a title before an office holder is the office holder.
+//! 2. **Triggers.** Each verb lemma with patterns in the lexicon is tried; the pattern whose
+//!    complement words are all found among the words the verb governs (its dependency subtree
+//!    minus subject and coordinated clauses; without a parse, the next ten words) and which has
+//!    most such constraints wins. A trigger governed by another trigger is absorbed by it
+//!    ("threatened to impose sanctions" is one threat, 1312, not also a sanction).
+//! 3. **Roles.** Source: the subject (the `by` agent of a passive; inherited through `xcomp`,
+//!    `conj` and relative clauses); first-person or missing subjects inside reported speech take
+//!    the speaker (the quote's speaker, or the subject of the governing "say"/"tell" verb).
+//!    Target: object, indirect object, or an `obl` with to/with/against/on/at/…; else the first
+//!    actor the verb governs; else the nearest actor of another country in the sentence. Media
+//!    outlets ("told Axios") are never targets.
+//! 4. **Negation and mode.** "not/n't/never" on the verb (or on the adjective or verb it
+//!    complements) sets `negated`; will/would/plan/promise set mode `intent`, could/might/urge
+//!    set `hypothetical`. A negated intent to cooperate, meet, give or yield is coded as its
+//!    rejection (12x) ("greetings would not restart talks" → 125).
+//! 5. **Date.** The temporal expression of the sentence nearest the verb (`parley_time`), else the
+//!    article date (granularity `day`: an article date is a day).
 //!
 //! ```
+//! use parley_core::{Sentence, Token, Upos};
+//! let text = "Iran threatened Israel.";
+//! let toks = [("Iran", "Iran", Upos::PROPN, Some(1), "nsubj"), ("threatened", "threaten", Upos::VERB, None, "root"),
+//!             ("Israel", "Israel", Upos::PROPN, Some(1), "obj"), (".", ".", Upos::PUNCT, Some(1), "punct")];
+//! let mut pos = 0;
+//! let tokens = toks.iter().map(|&(t, l, u, h, d)| {
+//!     let start = text[pos..].find(t).unwrap() + pos; pos = start + t.len();
+//!     Token { start, end: pos, text: t.into(), lemma: l.into(), upos: u, head: h, deprel: d.into(), ..Token::default() }
+//! }).collect();
+//! let sentences = [Sentence { start: 0, end: text.len(), text: text.into(), tokens }];
 //! let coder = parley_events::Coder::builtin();
-//! let input = parley_events::CodingInput { text: "", sentences: &[], entities: &Default::default(), quotes: &[], article_date: None };
-//! assert!(coder.code(&input).is_empty());
+//! let input = parley_events::CodingInput { text, sentences: &sentences, entities: &Default::default(), quotes: &[], article_date: None };
+//! let events = coder.code(&input);
+//! assert_eq!(events[0].cameo, "130");
+//! assert_eq!(events[0].source.code.as_deref(), Some("IRNGOV")); // a state acting: its government
+//! assert_eq!(events[0].target.as_ref().unwrap().code.as_deref(), Some("ISR"));
+//! assert_eq!(events[0].plover.as_deref(), Some("THREATEN"));
 //! ```
 
-use parley_actors::ActorDict;
-use parley_core::{Date, Event, Quote, Sentence};
-use parley_entities::Analysis;
+pub mod cameo;
+mod lexicon;
+
+use std::collections::HashMap;
+
+use parley_actors::{ActorDict, ActorKind};
+use parley_core::{
+    ActorMention, CharIndex, Date, Event, EventMode, Quote, Sentence, TextSpan, Token, Upos,
+};
+use parley_entities::{Analysis, MentionKind};
+
+pub use lexicon::Pattern;
+use lexicon::{Lexicon, WordId, NONE};
 
 /// Everything the coder reads.
 pub struct CodingInput<'a> {
@@ -26,31 +75,2118 @@ pub struct CodingInput<'a> {
 #[derive(Debug, thiserror::Error)]
 pub enum EventsError {
     #[error("cannot read verb file {path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: {msg}")]
-    Format { path: String, line: usize, msg: String },
+    Format {
+        path: String,
+        line: usize,
+        msg: String,
+    },
 }
 
 /// The event coder.
 #[derive(Debug, Clone)]
 pub struct Coder {
     pub actors: ActorDict,
+    lexicon: Lexicon,
+    words: Words,
+    /// The pattern behind "X said Y must …" when the lexicon has nothing for the verb.
+    demand: Pattern,
+    no_patterns: Vec<usize>,
 }
+
+/// Ids of the function words the coder looks for.
+#[derive(Debug, Clone, Default)]
+struct Words {
+    by: WordId,
+}
+
+const SPEECH: &[&str] = &[
+    "say",
+    "tell",
+    "state",
+    "announce",
+    "add",
+    "claim",
+    "declare",
+    "note",
+    "stress",
+    "report",
+    "write",
+    "tweet",
+    "assert",
+    "argue",
+    "explain",
+    "confirm",
+    "reiterate",
+    "insist",
+    "allege",
+    "contend",
+    "maintain",
+    "suggest",
+    "hint",
+    "indicate",
+    "complain",
+    "acknowledge",
+    "admit",
+    "warn",
+    "believe",
+    "think",
+    "know",
+    "mention",
+    "remark",
+    "reply",
+    "respond",
+    "quote",
+    "cite",
+    "testify",
+    "predict",
+    "signal",
+];
+const SPEECH_NOUNS: &[&str] = &[
+    "statement",
+    "reminder",
+    "warning",
+    "demand",
+    "call",
+    "appeal",
+    "message",
+    "letter",
+    "declaration",
+    "announcement",
+    "remarks",
+    "comments",
+    "insistence",
+    "assertion",
+    "claim",
+    "view",
+    "position",
+];
+const TARGET_CASES: &[&str] = &[
+    "to", "with", "against", "on", "toward", "towards", "into", "for", "upon", "over", "from",
+    "onto",
+];
+const NEG: &[&str] = &["not", "n't", "never", "no", "n’t"];
+const INTENT_AUX: &[&str] = &["will", "would", "shall", "'ll", "’ll", "wo"];
+const HYPO_AUX: &[&str] = &["could", "might", "may", "should", "must", "can", "ca"];
+const INTENT_HEADS: &[&str] = &[
+    "plan",
+    "intend",
+    "promise",
+    "pledge",
+    "vow",
+    "threaten",
+    "prepare",
+    "aim",
+    "want",
+    "seek",
+    "hope",
+    "expect",
+    "like",
+    "wish",
+    "agree",
+    "offer",
+    "decide",
+    "ready",
+    "willing",
+    "prepared",
+    "committed",
+    "determined",
+    "eager",
+    "keen",
+    "going",
+];
+const OBLIGATION_AUX: &[&str] = &["must", "should", "ought"];
+const HYPO_HEADS: &[&str] = &[
+    "urge", "ask", "demand", "call", "consider", "propose", "suggest", "request", "press",
+];
+const FIRST_PERSON: &[&str] = &["i", "we", "us", "me", "our"];
+const HE_SHE: &[&str] = &["he", "she", "him", "her"];
+/// Words that may sit between two parts of one actor phrase ("White House [national security]
+/// adviser", "Russia['s] foreign minister").
+const STOP_GAP: &[&str] = &[
+    "and", "or", "but", "to", "of", "in", "on", "with", "by", "for", "from", "at", "said", "says",
+    "told", "that", "which", "who", "has", "have", "had", "is", "was", "were", "are", "will",
+    "would", "the", "a", "an", "as", "than", "after", "before", "while", "when", "if", "not",
+    "also", "it", "its", "their", "his", "her", "they", "he", "she", "we", "against", "between",
+    "about", "over", "into", "since",
+];
+/// Sectors whose "protest" is a demonstration rather than a verbal complaint.
+const NON_STATE: &[&str] = &[
+    "OPP", "CVL", "EDU", "LAB", "REL", "AGR", "REF", "REB", "UAF", "CRM", "SET",
+];
 
 impl Coder {
     /// The coder with the built-in lexicon and dictionary.
     pub fn builtin() -> Coder {
-        Coder { actors: ActorDict::builtin().clone() }
+        let lexicon = Lexicon::builtin();
+        let words = Words {
+            by: lexicon.get("by"),
+        };
+        let demand = Pattern {
+            verb: String::new(),
+            near: Vec::new(),
+            sets: Vec::new(),
+            code: "100".into(),
+            claim: false,
+            popular: false,
+            example: "France said Iraq must comply.".into(),
+            origin: "built-in obligation rule".into(),
+        };
+        Coder {
+            actors: ActorDict::builtin().clone(),
+            lexicon,
+            words,
+            demand,
+            no_patterns: Vec::new(),
+        }
     }
 
-    /// Adds or overrides verb patterns from a user file.
+    /// Adds or overrides verb patterns from a user file (format of `data/verbs.tsv`); a user
+    /// pattern is tried before the built-in patterns of its verb.
     pub fn load_verbs(&mut self, path: &std::path::Path) -> Result<(), EventsError> {
-        std::fs::read_to_string(path).map_err(|source| EventsError::Io { path: path.display().to_string(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| EventsError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        self.load_verbs_str(&text, &path.display().to_string())
+    }
+
+    /// Adds verb patterns from text in the `data/verbs.tsv` format.
+    pub fn load_verbs_str(&mut self, text: &str, origin: &str) -> Result<(), EventsError> {
+        self.lexicon.load(text, origin)?;
+        self.words.by = self.lexicon.get("by");
         Ok(())
     }
 
+    /// The lexicon's patterns, in file order (each carries its example sentence).
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.lexicon.patterns
+    }
+
     /// Codes the events of one article.
-    pub fn code(&self, _input: &CodingInput) -> Vec<Event> {
-        Vec::new()
+    pub fn code(&self, input: &CodingInput) -> Vec<Event> {
+        let idx = CharIndex::new(input.text);
+        let mut doc = DocState {
+            by_sentence: vec![Vec::new(); input.sentences.len()],
+            ..Default::default()
+        };
+        for (i, m) in input.entities.mentions.iter().enumerate() {
+            if let Some(v) = doc.by_sentence.get_mut(m.sentence) {
+                v.push(i);
+            }
+        }
+        let mut out = Vec::new();
+        for (si, s) in input.sentences.iter().enumerate() {
+            if s.tokens.is_empty() {
+                continue;
+            }
+            self.code_sentence(input, &idx, si, s, &mut doc, &mut out);
+        }
+        out
     }
 }
+
+/// Coreference memory carried across sentences when the entity stage gives none.
+#[derive(Debug, Default)]
+struct DocState {
+    /// Lower-cased surname or given name → (code, name) of a person met in full earlier.
+    names: HashMap<String, (Option<String>, String)>,
+    last_person: Option<Actor>,
+    /// Indices of `Analysis::mentions`, by sentence.
+    by_sentence: Vec<Vec<usize>>,
+}
+
+#[derive(Debug, Clone)]
+struct Actor {
+    /// Token range in the sentence.
+    start: usize,
+    end: usize,
+    code: Option<String>,
+    name: Option<String>,
+    kind: ActorKind,
+    /// Sector contributed by a role noun ("officials" → GOV), for coordination.
+    role_sector: Option<String>,
+    /// Resolved through coreference (a pronoun or a surname): its span is the pronoun's.
+    pronoun: bool,
+}
+
+impl Actor {
+    fn is_media(&self) -> bool {
+        self.kind == ActorKind::Media
+            || (self.kind == ActorKind::Role && self.code.as_deref() == Some("MED"))
+            || self
+                .code
+                .as_deref()
+                .is_some_and(|c| c.ends_with("MED") && c.len() == 6)
+    }
+    fn country(&self) -> Option<&str> {
+        let c = self.code.as_deref()?;
+        (c.len() >= 3 && self.kind != ActorKind::Role).then(|| &c[..3])
+    }
+    fn coded(&self) -> bool {
+        self.code.is_some()
+    }
+}
+
+/// Adds a sector to a code: `PRK` + `GOV` → `PRKGOV`; `USAGOV` + `MIL` → `USAMIL`; IGO and
+/// already-specific codes are kept.
+fn with_sector(code: &str, sector: &str) -> String {
+    if code.len() == 3 {
+        return format!("{code}{sector}");
+    }
+    if code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("IMG") {
+        return code.to_string();
+    }
+    if code.len() == 6 && code.ends_with("GOV") && sector != "GOV" {
+        return format!("{}{sector}", &code[..3]);
+    }
+    code.to_string()
+}
+
+/// Per-sentence views of the tokens.
+struct View<'s> {
+    toks: &'s [Token],
+    lower: Vec<String>,
+    /// Word ids of each token: lemma, lower-cased text, and a crude singular.
+    ids: Vec<[WordId; 3]>,
+    has_parse: bool,
+    children: Vec<Vec<usize>>,
+}
+
+impl<'s> View<'s> {
+    fn new(lx: &Lexicon, toks: &'s [Token]) -> View<'s> {
+        let has_parse = toks.iter().any(|t| t.head.is_some());
+        let mut lower = Vec::with_capacity(toks.len());
+        let mut ids = Vec::with_capacity(toks.len());
+        for t in toks {
+            let l = if t.text.is_ascii() {
+                t.text.to_ascii_lowercase()
+            } else {
+                t.text.to_lowercase().replace('’', "'")
+            };
+            let lemma = if t.lemma.is_empty() {
+                l.clone()
+            } else if t.lemma.is_ascii() {
+                t.lemma.to_ascii_lowercase()
+            } else {
+                t.lemma.to_lowercase()
+            };
+            let a = lx.get(&lemma);
+            let b = if l != lemma { lx.get(&l) } else { a };
+            let c = if l.len() > 3 && l.ends_with('s') && !l.ends_with("ss") {
+                lx.get(&l[..l.len() - 1])
+            } else {
+                NONE
+            };
+            let b = if b == NONE {
+                lx.forms.get(&l).copied().unwrap_or(NONE)
+            } else {
+                b
+            };
+            ids.push([a, b, c]);
+            lower.push(l);
+        }
+        let mut children = vec![Vec::new(); if has_parse { toks.len() } else { 0 }];
+        if has_parse {
+            for (i, t) in toks.iter().enumerate() {
+                if let Some(h) = t.head {
+                    if h < toks.len() && h != i {
+                        children[h].push(i);
+                    }
+                }
+            }
+        }
+        View {
+            toks,
+            lower,
+            ids,
+            has_parse,
+            children,
+        }
+    }
+
+    fn lemma(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        if t.lemma.is_empty() {
+            &self.lower[i]
+        } else {
+            &t.lemma
+        }
+    }
+
+    fn rel(&self, i: usize) -> &str {
+        &self.toks[i].deprel
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        self.toks[i].head.filter(|&h| h < self.toks.len() && h != i)
+    }
+
+    fn kids(&self, i: usize) -> &[usize] {
+        self.children.get(i).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn has_id(&self, i: usize, id: WordId) -> bool {
+        id != NONE && self.ids[i].contains(&id)
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.toks[i].upos == Upos::PUNCT || self.toks[i].text.chars().all(|c| !c.is_alphanumeric())
+    }
+
+    fn lower_is(&self, i: usize, set: &[&str]) -> bool {
+        set.contains(&self.lower[i].as_str())
+    }
+
+    fn lemma_is(&self, i: usize, set: &[&str]) -> bool {
+        let l = self.lemma(i);
+        set.iter().any(|s| l.eq_ignore_ascii_case(s)) || self.lower_is(i, set)
+    }
+
+    /// The tokens a verb governs: its subtree minus subjects and coordinated or loosely attached
+    /// clauses (dependency parse), or the next ten words (no parse).
+    fn scope(&self, v: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.has_parse {
+            // A reporting verb's patterns ("reiterated its support") do not read the reported clause.
+            let speech_verb = self.lemma_is(v, SPEECH)
+                || self.lemma_is(
+                    v,
+                    &[
+                        "reaffirm",
+                        "express",
+                        "voice",
+                        "announce",
+                        "declare",
+                        "reiterate",
+                    ],
+                );
+            let mut stack: Vec<(usize, usize)> = self.kids(v).iter().map(|&k| (k, 1)).collect();
+            while let Some((t, depth)) = stack.pop() {
+                let rel = self.rel(t);
+                let base = rel.split(':').next().unwrap_or(rel);
+                if depth == 1 && base == "ccomp" && speech_verb {
+                    continue;
+                }
+                if depth == 1
+                    && matches!(
+                        base,
+                        "nsubj"
+                            | "csubj"
+                            | "conj"
+                            | "parataxis"
+                            | "punct"
+                            | "cc"
+                            | "discourse"
+                            | "vocative"
+                            | "reparandum"
+                            | "advcl"
+                            | "list"
+                            | "dep"
+                    )
+                {
+                    continue;
+                }
+                if depth > 1 && matches!(base, "parataxis" | "punct") || rel == "acl:relcl" {
+                    continue;
+                }
+                out.push(t);
+                if depth < 5 {
+                    stack.extend(self.kids(t).iter().map(|&k| (k, depth + 1)));
+                }
+            }
+            // Parsers misattach; the next few words of the clause also count ("blocked roads" with
+            // "blocked" parsed as a modifier).
+            for t in v + 1..(v + 6).min(self.toks.len()) {
+                let tok = &self.toks[t];
+                if tok.upos == Upos::PUNCT
+                    || tok.upos == Upos::CCONJ
+                    || tok.upos == Upos::SCONJ
+                    || (tok.upos == Upos::VERB && t > v + 1)
+                {
+                    break;
+                }
+                out.push(t);
+            }
+            out.sort_unstable();
+            out.dedup();
+        } else {
+            for t in v + 1..(v + 11).min(self.toks.len()) {
+                if matches!(self.toks[t].text.as_str(), ";" | ":" | "." | "!" | "?") {
+                    break;
+                }
+                out.push(t);
+            }
+        }
+        out
+    }
+}
+
+/// A trigger that matched a pattern.
+struct Cand {
+    v: usize,
+    pat: usize,
+    scope: Vec<usize>,
+}
+
+impl Coder {
+    #[allow(clippy::too_many_arguments)]
+    fn code_sentence(
+        &self,
+        input: &CodingInput,
+        idx: &CharIndex,
+        si: usize,
+        s: &Sentence,
+        doc: &mut DocState,
+        out: &mut Vec<Event>,
+    ) {
+        let view = View::new(&self.lexicon, &s.tokens);
+        let actors = self.actors_of(input, si, &view, doc);
+        let mut at: Vec<Option<usize>> = vec![None; view.toks.len()];
+        for (ai, a) in actors.iter().enumerate() {
+            for slot in at.iter_mut().take(a.end).skip(a.start) {
+                slot.get_or_insert(ai);
+            }
+        }
+
+        // 1. Triggers.
+        let mut cands: Vec<Cand> = Vec::new();
+        for (v, covered) in at.iter().enumerate() {
+            if covered.is_some() {
+                continue;
+            }
+            if view.has_parse && !matches!(view.toks[v].upos, Upos::VERB) {
+                continue;
+            }
+            let Some(pats) = view.ids[v]
+                .iter()
+                .find_map(|id| self.lexicon.by_verb.get(id))
+                .or_else(|| obligation(&view, v).then_some(&self.no_patterns))
+            else {
+                continue;
+            };
+            let scope = view.scope(v);
+            let mut scope_ids: Vec<WordId> = scope
+                .iter()
+                .flat_map(|&t| view.ids[t])
+                .filter(|&id| id != NONE)
+                .collect();
+            scope_ids.sort_unstable();
+            scope_ids.dedup();
+            let mut best: Option<(usize, usize)> = None;
+            for &pi in pats {
+                let p = &self.lexicon.patterns[pi];
+                if best.is_some_and(|(_, sp)| p.specificity() <= sp) {
+                    continue;
+                }
+                if self.pattern_matches(&view, v, p, &scope_ids) {
+                    best = Some((pi, p.specificity()));
+                }
+            }
+            if let Some((pat, _)) = best {
+                cands.push(Cand { v, pat, scope });
+            } else if obligation(&view, v) {
+                cands.push(Cand {
+                    v,
+                    pat: usize::MAX,
+                    scope: Vec::new(),
+                });
+            }
+        }
+        if cands.is_empty() {
+            return;
+        }
+        // 2. Absorb triggers governed by another trigger.
+        // Adverbial and participial clauses of a trigger ("blocked roads, demanding …", "attacked
+        // the town, killing …") belong to its event too.
+        let absorbed_by_head = |v: usize| -> bool {
+            if !view.has_parse {
+                return false;
+            }
+            let mut cur = v;
+            for _ in 0..3 {
+                let rel = view.rel(cur);
+                let Some(h) = view.head(cur) else {
+                    return false;
+                };
+                if rel == "advcl" || rel == "acl" {
+                    return cands.iter().any(|o| o.v == h && o.pat != usize::MAX);
+                }
+                if rel != "xcomp" {
+                    return false;
+                }
+                cur = h;
+            }
+            false
+        };
+        let keep: Vec<bool> = cands
+            .iter()
+            .map(|c| {
+                !cands
+                    .iter()
+                    .any(|o| o.v != c.v && o.scope.binary_search(&c.v).is_ok())
+                    && !absorbed_by_head(c.v)
+            })
+            .collect();
+
+        let mut times: Option<Vec<parley_time::TimeExpr>> = None;
+        for (c, _) in cands.iter().zip(&keep).filter(|(_, k)| **k) {
+            let p = if c.pat == usize::MAX {
+                &self.demand
+            } else {
+                &self.lexicon.patterns[c.pat]
+            };
+            let Some(ev) = self.build_event(input, idx, si, s, &view, &actors, &at, c, p, doc)
+            else {
+                continue;
+            };
+            let mut ev = ev;
+            // Date.
+            let t = times.get_or_insert_with(|| parley_time::find(input.article_date, &s.text));
+            let vbyte = char_to_byte(&s.text, view.toks[c.v].start.saturating_sub(s.start));
+            if let Some(te) = t.iter().min_by_key(|te| {
+                if vbyte < te.start {
+                    te.start - vbyte
+                } else {
+                    vbyte.saturating_sub(te.end)
+                }
+            }) {
+                ev.date = Some(te.value.clone());
+                ev.date_granularity = Some(te.granularity.as_str().to_string());
+            } else if let Some(d) = input.article_date {
+                ev.date = Some(d.to_string());
+                ev.date_granularity = Some("day".to_string());
+            }
+            let dup = out.iter().any(|o: &Event| {
+                o.sentence == ev.sentence
+                    && o.cameo == ev.cameo
+                    && o.source.code == ev.source.code
+                    && o.target.as_ref().map(|t| &t.code) == ev.target.as_ref().map(|t| &t.code)
+            });
+            if !dup {
+                out.push(ev);
+            }
+        }
+    }
+
+    fn pattern_matches(&self, view: &View, v: usize, p: &Pattern, scope_ids: &[WordId]) -> bool {
+        for &w in &p.near {
+            if !(v + 1..(v + 4).min(view.toks.len())).any(|t| view.has_id(t, w)) {
+                return false;
+            }
+        }
+        p.sets.iter().all(|set| {
+            set.iter()
+                .any(|alt| alt.iter().all(|w| scope_ids.binary_search(w).is_ok()))
+        })
+    }
+
+    /// Gathers the actors of a sentence: entity mentions, dictionary matches, role nouns, then
+    /// composes them into noun-phrase actors.
+    fn actors_of(
+        &self,
+        input: &CodingInput,
+        si: usize,
+        view: &View,
+        doc: &mut DocState,
+    ) -> Vec<Actor> {
+        let n = view.toks.len();
+        let date = input.article_date;
+        let mut chunks: Vec<Actor> = Vec::new();
+        let mut covered = vec![false; n];
+        let ids = doc.by_sentence.get(si).cloned().unwrap_or_default();
+        for m in ids.iter().map(|&i| &input.entities.mentions[i]) {
+            if m.tokens.start >= m.tokens.end || m.tokens.end > n {
+                continue;
+            }
+            // The entity stage's coreference is used for pronouns, resolved descriptions ("the
+            // adviser" → Robert O'Brien) and names the dictionary does not cover ("O'Brien");
+            // everything else is composed from the dictionary below, which knows sectors.
+            let bare = m.code.as_deref().is_none_or(|c| {
+                c.len() == 3
+                    && self.actors.role_sector(&c.to_lowercase()).is_none()
+                    && !c.chars().all(|x| x.is_ascii_uppercase())
+            });
+            let sector_only = m.code.as_deref().is_some_and(|c| {
+                c.len() == 3
+                    && self
+                        .actors
+                        .lookup(c, None)
+                        .is_none_or(|d| d.kind == ActorKind::Role)
+            });
+            let possessive = matches!(
+                m.text.to_lowercase().as_str(),
+                "their" | "his" | "her" | "its" | "our" | "my" | "your" | "theirs" | "hers"
+            );
+            let useful = match m.kind {
+                MentionKind::Pronoun => m.code.is_some() && !possessive,
+                MentionKind::Nominal => m.name.is_some() && m.code.is_some() && !sector_only,
+                MentionKind::Name => {
+                    let words: Vec<&str> = view.toks[m.tokens.clone()]
+                        .iter()
+                        .map(|t| t.text.as_str())
+                        .collect();
+                    m.code.is_some()
+                        && !sector_only
+                        && self
+                            .actors
+                            .longest_match(&words, date)
+                            .is_none_or(|(len, _)| len < words.len())
+                }
+            };
+            let _ = bare;
+            if !useful {
+                continue;
+            }
+            let dm = self.actors.lookup(&m.text, date);
+            let kind = if m.media {
+                ActorKind::Media
+            } else if m.kind == MentionKind::Pronoun {
+                ActorKind::Person
+            } else if let Some(d) = dm.as_ref().filter(|d| Some(&d.code) == m.code.as_ref()) {
+                d.kind
+            } else {
+                match m.etype {
+                    Some(parley_core::EntityType::PERSON) => ActorKind::Person,
+                    Some(parley_core::EntityType::GPE) | Some(parley_core::EntityType::LOC) => {
+                        ActorKind::Country
+                    }
+                    Some(parley_core::EntityType::NORP) => ActorKind::Nationality,
+                    _ if m.kind == MentionKind::Nominal => ActorKind::Role,
+                    _ => ActorKind::Organization,
+                }
+            };
+            let code = m.code.clone();
+            let name = m.name.clone();
+            for c in covered.iter_mut().take(m.tokens.end).skip(m.tokens.start) {
+                *c = true;
+            }
+            let role_sector = (kind == ActorKind::Role).then(|| code.clone()).flatten();
+            chunks.push(Actor {
+                start: m.tokens.start,
+                end: m.tokens.end,
+                code,
+                name,
+                kind,
+                role_sector,
+                pronoun: m.kind == MentionKind::Pronoun,
+            });
+        }
+        let words: Vec<&str> = view.toks.iter().map(|t| t.text.as_str()).collect();
+        let mut i = 0;
+        while i < n {
+            if covered[i] {
+                i += 1;
+                continue;
+            }
+            let lw = view.lower[i].as_str();
+            if matches!(lw, "the" | "a" | "an") || view.is_punct(i) {
+                i += 1;
+                continue;
+            }
+            // Stop before a covered token.
+            let lim = (i..n).find(|&j| covered[j]).unwrap_or(n);
+            if let Some((len, m)) = self.actors.longest_match(&words[i..lim], date) {
+                let role_sector = (m.kind == ActorKind::Role).then(|| m.code.clone());
+                // A role word that is the verb of the sentence ("state", "force") is no actor.
+                let verbish = len == 1
+                    && m.kind == ActorKind::Role
+                    && matches!(view.toks[i].upos, Upos::VERB | Upos::AUX | Upos::ADJ);
+                if !verbish {
+                    chunks.push(Actor {
+                        start: i,
+                        end: i + len,
+                        code: Some(m.code),
+                        name: Some(m.name),
+                        kind: m.kind,
+                        role_sector,
+                        pronoun: false,
+                    });
+                    i += len;
+                    continue;
+                }
+            }
+            let t = &view.toks[i];
+            let capital = t.text.chars().next().is_some_and(char::is_uppercase);
+            if !matches!(t.upos, Upos::VERB | Upos::AUX | Upos::ADJ) {
+                if let Some(sec) = self.actors.role_sector(&t.lemma.to_lowercase()) {
+                    chunks.push(Actor {
+                        start: i,
+                        end: i + 1,
+                        code: Some(sec.to_string()),
+                        name: None,
+                        kind: ActorKind::Role,
+                        role_sector: Some(sec.to_string()),
+                        pronoun: false,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+            let longer_name = i + 1 < n
+                && view.toks[i + 1]
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+                && view.toks[i + 1].upos != Upos::PUNCT;
+            if capital && i > 0 && !longer_name {
+                if let Some((code, name)) = doc.names.get(lw) {
+                    chunks.push(Actor {
+                        start: i,
+                        end: i + 1,
+                        code: code.clone(),
+                        name: Some(name.clone()),
+                        kind: ActorKind::Person,
+                        role_sector: None,
+                        pronoun: true,
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+            if view.lower_is(i, HE_SHE) && input.entities.mentions.is_empty() {
+                if let Some(p) = &doc.last_person {
+                    chunks.push(Actor {
+                        start: i,
+                        end: i + 1,
+                        code: p.code.clone(),
+                        name: p.name.clone(),
+                        kind: ActorKind::Person,
+                        role_sector: None,
+                        pronoun: true,
+                    });
+                }
+            }
+            i += 1;
+        }
+        chunks.sort_by_key(|a| a.start);
+        // A title in the text is evidence of office: "President X" outside the dictionary's term
+        // for X (or before it) is still X's government.
+        for c in chunks.iter_mut() {
+            if c.kind == ActorKind::Person
+                && c.code.as_deref().is_some_and(|x| x.len() == 3)
+                && c.end > c.start + 1
+            {
+                let first = &view.toks[c.start];
+                // A one-word title ("President") or a title phrase ("Foreign Secretary").
+                let phrase_role = (2..=3.min(c.end - c.start - 1)).rev().find_map(|k| {
+                    let w: Vec<&str> = view.toks[c.start..c.start + k]
+                        .iter()
+                        .map(|t| t.text.as_str())
+                        .collect();
+                    self.actors
+                        .lookup(&w.join(" "), None)
+                        .filter(|m| m.kind == ActorKind::Role)
+                        .map(|m| m.code)
+                });
+                let phrase_role = phrase_role.as_deref();
+                if let Some(sec) = phrase_role.or_else(|| {
+                    self.actors
+                        .role_sector(&first.lemma.to_lowercase())
+                        .or_else(|| self.actors.role_sector(&view.lower[c.start]))
+                }) {
+                    if matches!(sec, "GOV" | "MIL" | "LEG" | "JUD") {
+                        c.code = c.code.as_deref().map(|x| with_sector(x, sec));
+                    }
+                }
+            }
+        }
+        let actors = self.compose(view, chunks);
+        for a in &actors {
+            if a.kind == ActorKind::Person && !a.pronoun {
+                if let Some(name) = &a.name {
+                    let parts: Vec<&str> = name.split_whitespace().collect();
+                    if parts.len() >= 2 {
+                        for p in [parts[0], parts[parts.len() - 1]] {
+                            doc.names.insert(
+                                p.to_lowercase().replace('’', "'"),
+                                (a.code.clone(), name.clone()),
+                            );
+                        }
+                    }
+                }
+                doc.last_person = Some(a.clone());
+            }
+        }
+        actors
+    }
+
+    /// Composes adjacent dictionary chunks into noun-phrase actors.
+    fn compose(&self, view: &View, chunks: Vec<Actor>) -> Vec<Actor> {
+        let mut out: Vec<Actor> = Vec::new();
+        for c in chunks {
+            if let Some(p) = out.last_mut() {
+                if adjacent(view, p.end, c.start) && !p.pronoun && !c.pronoun {
+                    if let Some(m) = merge(p, &c) {
+                        *p = m;
+                        continue;
+                    }
+                }
+            }
+            out.push(c);
+        }
+        // A role followed by of/to/for/from/in/at + an actor takes that actor's country.
+        let mut i = 0;
+        while i + 1 < out.len() {
+            let (a, b) = (&out[i], &out[i + 1]);
+            let det_ok = b.start == a.end + 2 && view.lower_is(a.end + 1, &["the", "a", "an"]);
+            let prep = (b.start == a.end + 1 || det_ok)
+                && a.end < view.toks.len()
+                && view.lower_is(a.end, &["of", "to", "for", "from", "in", "at"]);
+            if prep
+                && a.kind == ActorKind::Role
+                && a.code.as_deref() == Some("GOV")
+                && b.kind == ActorKind::Role
+                && !b.is_media()
+                && view.lower_is(a.end, &["of", "from"])
+            {
+                let merged = Actor {
+                    start: a.start,
+                    end: b.end,
+                    code: b.code.clone(),
+                    name: b.name.clone(),
+                    kind: ActorKind::Role,
+                    role_sector: b.role_sector.clone(),
+                    pronoun: false,
+                };
+                out[i] = merged;
+                out.remove(i + 1);
+                continue;
+            }
+            if prep
+                && a.kind == ActorKind::Role
+                && !a.is_media()
+                && b.kind != ActorKind::Role
+                && !b.is_media()
+            {
+                if let (Some(sec), Some(bc)) = (a.code.clone(), b.code.clone()) {
+                    let code = with_sector(
+                        if bc.starts_with("IGO") || bc.starts_with("NGO") {
+                            &bc
+                        } else {
+                            &bc[..3.min(bc.len())]
+                        },
+                        &sec,
+                    );
+                    let merged = Actor {
+                        start: a.start,
+                        end: b.end,
+                        code: Some(code),
+                        name: b.name.clone(),
+                        kind: ActorKind::Country,
+                        role_sector: Some(sec),
+                        pronoun: false,
+                    };
+                    out[i] = merged;
+                    out.remove(i + 1);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        // A nationality before a people noun the dictionary does not know ("Iraqi Kurds",
+        // "Algerian landowners") names civilians of that country.
+        for a in out.iter_mut() {
+            if a.kind == ActorKind::Nationality && a.end < view.toks.len() {
+                let t = &view.toks[a.end];
+                let plural = t.xpos == "NNS"
+                    || t.xpos == "NNPS"
+                    || (t.lemma != t.text
+                        && t.text.ends_with('s')
+                        && matches!(t.upos, Upos::NOUN | Upos::PROPN));
+                if plural && (t.deprel != "compound" || !view.has_parse) {
+                    if let Some(c) = a.code.clone().filter(|c| c.len() == 3) {
+                        a.code = Some(format!("{c}CVL"));
+                        a.end += 1;
+                        a.kind = ActorKind::Country;
+                    }
+                }
+            }
+        }
+        // A plural demonym used as a noun names that country's people ("Ghanaians", "Libyans").
+        for a in out.iter_mut() {
+            if a.kind == ActorKind::Nationality && a.end == a.start + 1 {
+                let t = &view.toks[a.start];
+                let plural_noun = (t.xpos == "NNPS"
+                    || t.xpos == "NNS"
+                    || (t.text.ends_with('s') && matches!(t.upos, Upos::NOUN | Upos::PROPN)))
+                    && !matches!(
+                        view.toks.get(a.end).map(|n| n.upos),
+                        Some(Upos::NOUN) | Some(Upos::PROPN)
+                    );
+                if plural_noun && view.has_parse {
+                    if let Some(c) = a.code.clone().filter(|c| c.len() == 3) {
+                        a.code = Some(format!("{c}CVL"));
+                        a.kind = ActorKind::Country;
+                    }
+                }
+            }
+        }
+        // Coordinated nationalities share the role: "Hungarian and Romanian officials".
+        for i in (0..out.len()).rev() {
+            if out[i].kind != ActorKind::Nationality {
+                continue;
+            }
+            if let Some(j) = (i + 1..out.len()).next() {
+                let gap_ok =
+                    (out[i].end..out[j].start).all(|t| view.lower_is(t, &["and", ",", "or"]));
+                if gap_ok && out[j].start > out[i].end {
+                    if let (Some(sec), Some(code)) =
+                        (out[j].role_sector.clone(), out[i].code.clone())
+                    {
+                        out[i].code = Some(with_sector(&code, &sec));
+                        out[i].role_sector = Some(sec);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build_event(
+        &self,
+        input: &CodingInput,
+        idx: &CharIndex,
+        si: usize,
+        s: &Sentence,
+        view: &View,
+        actors: &[Actor],
+        at: &[Option<usize>],
+        c: &Cand,
+        p: &Pattern,
+        _doc: &DocState,
+    ) -> Option<Event> {
+        let v = c.v;
+        // Material conflict: journalists and reporters may be its targets.
+        let violent = p.code.as_str() >= "14";
+        let n = view.toks.len();
+        // Voice and participants.
+        let (subj, obj);
+        let mut passive = false;
+        let mut agent = None;
+        if view.has_parse {
+            for &k in view.kids(v) {
+                let rel = view.rel(k);
+                if rel == "nsubj:pass" || rel == "aux:pass" {
+                    passive = true;
+                }
+            }
+            subj = self.subject(view, actors, at, v, 0);
+            if passive {
+                agent = view
+                    .kids(v)
+                    .iter()
+                    .copied()
+                    .find(|&k| {
+                        view.rel(k) == "obl:agent"
+                            || (view.rel(k).starts_with("obl")
+                                && view.kids(k).iter().any(|&g| {
+                                    view.has_id(g, self.words.by) || view.lower_is(g, &["by"])
+                                }))
+                    })
+                    .and_then(|k| actor_near(view, actors, at, k));
+            }
+            obj = self.object(view, actors, at, v, violent);
+        } else {
+            // Linear reading: nearest actor before the verb, first actor after it.
+            let be_before = (v.saturating_sub(2)..v)
+                .any(|t| view.lower_is(t, &["was", "were", "been", "being", "is", "are", "be"]));
+            passive = be_before && view.toks[v].text.ends_with("ed");
+            subj = (0..v)
+                .rev()
+                .take_while(|&t| !matches!(view.toks[t].text.as_str(), ";"))
+                .find_map(|t| at[t])
+                .filter(|&a| !actors[a].pronoun || actors[a].coded());
+            if passive {
+                agent = (v + 1..n).find(|&t| view.lower[t] == "by").and_then(|b| {
+                    at.get(b + 1)
+                        .copied()
+                        .flatten()
+                        .or_else(|| at.get(b + 2).copied().flatten())
+                });
+            }
+            obj = c.scope.iter().filter_map(|&t| at[t]).find(|&a| {
+                !bad_target(&actors[a], violent) && (p.code == "042" || !located(view, &actors[a]))
+            });
+        }
+        let speaker = self.speaker(input, view, actors, at, v);
+        let subj_first_person = view.has_parse
+            && view
+                .kids(v)
+                .iter()
+                .any(|&k| view.rel(k).starts_with("nsubj") && view.lower_is(k, FIRST_PERSON));
+
+        let mut code = p.code.clone();
+        let mut home_gov: Option<String> = None;
+        let (mut source, mut target): (Option<Who>, Option<Who>);
+        if p.claim {
+            // Reported misconduct: the speaker (or the victim) accuses the doer.
+            let (doer, victim) = if passive { (agent, subj) } else { (subj, obj) };
+            let doer = doer.filter(|&d| actors[d].coded())?;
+            let spk = speaker.clone().filter(|w| {
+                w.code(actors).is_some()
+                    && w.country(actors) != actors[doer].country().map(str::to_string)
+            });
+            source = spk.or_else(|| {
+                victim
+                    .filter(|&x| actors[x].coded() && x != doer)
+                    .map(Who::Actor)
+            });
+            target = Some(Who::Actor(doer));
+        } else {
+            if passive {
+                source = agent.map(Who::Actor);
+                target = subj.map(Who::Actor).or(obj.map(Who::Actor));
+            } else {
+                source = subj.map(Who::Actor);
+                target = obj.map(Who::Actor);
+            }
+            // "X said they/it would …": the pronoun is the speaker.
+            let subj_pronoun = view.has_parse
+                && view
+                    .kids(v)
+                    .iter()
+                    .any(|&k| view.rel(k).starts_with("nsubj") && view.toks[k].upos == Upos::PRON);
+            let speaker_coded = speaker
+                .as_ref()
+                .is_some_and(|w| w.country(actors).is_some());
+            if subj_first_person
+                || (subj_pronoun && speaker_coded)
+                || source
+                    .as_ref()
+                    .is_some_and(|w| w.code(actors).is_none() || w.country(actors).is_none())
+            {
+                if let Some(sp) = speaker.clone() {
+                    source = Some(sp);
+                } else if subj_first_person {
+                    source = None;
+                }
+            }
+            if source.is_none() && !passive {
+                source = speaker.clone();
+            }
+            if source.is_none() {
+                // Nearest coded actor before the verb.
+                source = (0..v)
+                    .rev()
+                    .filter_map(|t| at[t])
+                    .find(|&a| {
+                        actors[a].coded() && !actors[a].is_media() && !located(view, &actors[a])
+                    })
+                    .map(Who::Actor);
+            }
+        }
+        // Negation and mode.
+        let (negated, mut mode) = self.polarity(view, v);
+        let mut negated = negated;
+        if negated && p.claim {
+            return None;
+        }
+        let root = code[..2].to_string();
+        let cooperative = matches!(root.as_str(), "03" | "04" | "05" | "06" | "07" | "08");
+        // "Y must …" reported by a speaker: the speaker demands it of Y.
+        let synthetic = std::ptr::eq(p, &self.demand);
+        let must = obligation(view, v);
+        if must {
+            if let Some(sp) = speaker.clone().filter(|sp| {
+                let doer = subj.and_then(|a| actors[a].country()).map(str::to_string);
+                sp.country(actors).is_some() && sp.country(actors) != doer
+            }) {
+                target = if passive {
+                    subj.map(Who::Actor)
+                } else {
+                    subj.map(Who::Actor).or(target).filter(|t| !t.same(&sp))
+                };
+                source = Some(sp);
+                code = demand_of(&code, negated).to_string();
+                negated = false;
+                mode = None;
+            } else if synthetic {
+                return None;
+            }
+        } else if negated && mode == Some(EventMode::Intent) && cooperative {
+            code = rejection_of(&code).to_string();
+            // The refusal itself is an act, stated now.
+            negated = false;
+            mode = None;
+        } else if !negated
+            && mode == Some(EventMode::Intent)
+            && matches!(root.as_str(), "04" | "05" | "06" | "07" | "08")
+        {
+            // Future or intended cooperation is an expression of intent (03x).
+            code = intent_of(&code).to_string();
+        } else if !negated
+            && mode.is_some()
+            && matches!(
+                root.as_str(),
+                "14" | "15" | "16" | "17" | "18" | "19" | "20"
+            )
+        {
+            // Announced, intended or held-out coercion and force ("will impose", "may halt",
+            // "could strike") is a threat (13x).
+            mode = Some(EventMode::Intent);
+            code = threat_of(&code).to_string();
+        }
+        if mode.is_none() && (code.starts_with("03") || code.starts_with("13")) {
+            mode = Some(EventMode::Intent);
+        }
+        let unattributed = source.as_ref().is_none_or(|s| s.code(actors).is_none());
+        if unattributed {
+            // Material conflict or a passive with a known victim and no named perpetrator.
+            let victim = target
+                .as_ref()
+                .filter(|t| t.code(actors).is_some() && !t.bad_target(actors, violent))
+                .is_some();
+            if !(victim && (passive || code.as_str() >= "14")) {
+                return None;
+            }
+            source = Some(Who::Unknown(view.toks[v].start));
+        }
+        let src = source?;
+        if target.as_ref().is_some_and(|t| {
+            t.same(&src) || t.bad_target(actors, violent) || t.code(actors).is_none()
+        }) {
+            target = None;
+        }
+        // Mobilising one's own forces: the forces are not the target.
+        if code.starts_with("15") {
+            if let Some(Who::Actor(t)) = &target {
+                if actors[*t].kind == ActorKind::Role {
+                    target = None;
+                }
+            }
+        }
+        // Target fallbacks: an actor the verb governs, then the nearest actor of another country.
+        if target.is_none() {
+            target = c
+                .scope
+                .iter()
+                .filter_map(|&t| at[t])
+                .find(|&a| {
+                    ok_target(&actors[a], &src, actors, violent)
+                        && (p.code == "042" || !located(view, &actors[a]))
+                        && !(code.starts_with("15") && actors[a].kind == ActorKind::Role)
+                })
+                .map(Who::Actor);
+        }
+        if target.is_none() {
+            let scountry = src.country(actors);
+            target = actors
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| {
+                    ok_target(a, &src, actors, violent)
+                        && !located(view, a)
+                        && a.country().is_some()
+                        && a.country().map(str::to_string) != scountry
+                })
+                .min_by_key(|(_, a)| {
+                    if a.start > v {
+                        a.start - v
+                    } else {
+                        v - a.end + 1
+                    }
+                })
+                .map(|(i, _)| Who::Actor(i));
+        }
+
+        if code.starts_with("14") && target.is_none() {
+            if let Some(c) = src
+                .country(actors)
+                .filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG"))
+            {
+                if src.sector(actors).as_deref() != Some("GOV") {
+                    home_gov = Some(format!("{c}GOV"));
+                }
+            }
+        }
+        if p.popular {
+            let non_state = src
+                .sector(actors)
+                .is_some_and(|s| NON_STATE.contains(&s.as_str()))
+                || target.is_none();
+            if non_state {
+                code = "141".to_string();
+            }
+        }
+        let cc = cameo::cameo(&code)?;
+        let verb = verb_span(view, v, p, s, input.text, idx);
+        let mut source_m = src.mention(view, actors, input.text, idx);
+        // A country named as the agent of a state act stands for its government ("Japan halted
+        // aid" → JPNGOV); protesters and fighters named by country stay unspecified.
+        if let Who::Actor(a) = &src {
+            let a = &actors[*a];
+            if a.kind == ActorKind::Country && !matches!(&code[..2], "14" | "18" | "19" | "20") {
+                if let Some(c) = source_m
+                    .code
+                    .as_deref()
+                    .filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "IMG"))
+                {
+                    source_m.code = Some(format!("{c}GOV"));
+                }
+            }
+        }
+        let target_was_none = target.is_none();
+        fill_country(&mut source_m, &src, actors);
+        let target_m = target.map(|t| {
+            let mut m = t.mention(view, actors, input.text, idx);
+            fill_country(&mut m, &t, actors);
+            m
+        });
+        // A protest with no stated target is addressed to the home government (no span: implied).
+        let target_m = target_m.or_else(|| {
+            home_gov
+                .filter(|_| target_was_none)
+                .map(|code| ActorMention {
+                    text: String::new(),
+                    start: source_m.start,
+                    end: source_m.start,
+                    name: None,
+                    code: Some(code),
+                })
+        });
+        Some(Event {
+            source: source_m,
+            target: target_m,
+            verb,
+            cameo: code.clone(),
+            root: cc.root().to_string(),
+            quad_class: cc.quad_class(),
+            goldstein: cc.goldstein,
+            plover: cameo::plover(&code).map(str::to_string),
+            mode,
+            negated,
+            sentence: si,
+            date: None,
+            date_granularity: None,
+        })
+    }
+
+    /// The subject actor of verb `v`: its nsubj, or inherited through xcomp/conj/advcl and
+    /// relative clauses.
+    fn subject(
+        &self,
+        view: &View,
+        actors: &[Actor],
+        at: &[Option<usize>],
+        v: usize,
+        depth: usize,
+    ) -> Option<usize> {
+        if depth > 4 {
+            return None;
+        }
+        if let Some(k) = view
+            .kids(v)
+            .iter()
+            .copied()
+            .find(|&k| view.rel(k).starts_with("nsubj") || view.rel(k).starts_with("csubj"))
+        {
+            // Relative pronoun: the noun the clause modifies.
+            if view.lower_is(k, &["who", "which", "that"]) && view.rel(v).starts_with("acl") {
+                return view.head(v).and_then(|h| actor_near(view, actors, at, h));
+            }
+            return actor_near(view, actors, at, k);
+        }
+        // A subject the parser attached elsewhere, right before the verb group ("Kim did not send").
+        let lo = view
+            .kids(v)
+            .iter()
+            .copied()
+            .filter(|&k| k < v && (view.rel(k).starts_with("aux") || view.lower_is(k, NEG)))
+            .min()
+            .unwrap_or(v);
+        if lo > 0 {
+            if let Some(a) = at[lo - 1] {
+                if actors[a].end == lo
+                    && actors[a].coded()
+                    && !located(view, &actors[a])
+                    && view.toks[lo - 1].upos != Upos::PUNCT
+                {
+                    return Some(a);
+                }
+            }
+        }
+        let rel = view.rel(v);
+        let base = rel.split(':').next().unwrap_or(rel);
+        let h = view.head(v)?;
+        match base {
+            "acl" => actor_near(view, actors, at, h),
+            "xcomp" => {
+                // Object control ("urged Iran to ..."): the head's object is the subject.
+                if let Some(o) = view
+                    .kids(h)
+                    .iter()
+                    .copied()
+                    .find(|&k| view.rel(k) == "obj" || view.rel(k) == "iobj")
+                {
+                    if HYPO_HEADS
+                        .iter()
+                        .any(|x| view.lemma(h).eq_ignore_ascii_case(x))
+                    {
+                        return actor_near(view, actors, at, o);
+                    }
+                }
+                self.subject(view, actors, at, h, depth + 1)
+            }
+            // A clause conjoined to "said" is (mis)parsed reported content, not the speaker's act.
+            "conj" if view.lemma_is(h, SPEECH) => None,
+            "conj" | "advcl" => self.subject(view, actors, at, h, depth + 1),
+            _ => None,
+        }
+    }
+
+    /// The target actor: object, indirect object, or a to/with/against/on/... oblique.
+    fn object(
+        &self,
+        view: &View,
+        actors: &[Actor],
+        at: &[Option<usize>],
+        v: usize,
+        violent: bool,
+    ) -> Option<usize> {
+        let kids = view.kids(v);
+        for want in ["obj", "iobj"] {
+            if let Some(a) = kids
+                .iter()
+                .copied()
+                .filter(|&k| view.rel(k) == want)
+                .find_map(|k| actor_near(view, actors, at, k))
+            {
+                if !bad_target(&actors[a], violent) {
+                    return Some(a);
+                }
+            }
+        }
+        for &k in kids {
+            if !view.rel(k).starts_with("obl") || view.rel(k) == "obl:agent" {
+                continue;
+            }
+            let case_ok = view
+                .kids(k)
+                .iter()
+                .any(|&g| view.rel(g) == "case" && view.lower_is(g, TARGET_CASES));
+            if case_ok {
+                if let Some(a) = actor_near(view, actors, at, k) {
+                    if !bad_target(&actors[a], violent) {
+                        return Some(a);
+                    }
+                }
+            }
+        }
+        // Particle verbs parsed with the actor under a compound:prt or xcomp ("reached out to X").
+        None
+    }
+
+    /// Who speaks the clause of `v`: the quote covering it, or the subject of a governing speech
+    /// verb ("X said that ..."), or, without a parse, the actor before the nearest speech verb.
+    fn speaker(
+        &self,
+        input: &CodingInput,
+        view: &View,
+        actors: &[Actor],
+        at: &[Option<usize>],
+        v: usize,
+    ) -> Option<Who> {
+        let pos = view.toks[v].start;
+        if let Some(q) = input.quotes.iter().find(|q| {
+            q.start <= pos
+                && pos < q.end
+                && q.speaker
+                    .as_ref()
+                    .is_some_and(|s| s.code.as_deref().is_some_and(|c| !is_sector(c)))
+        }) {
+            return q.speaker.clone().map(Who::Quote);
+        }
+        if view.has_parse {
+            let mut cur = v;
+            for _ in 0..6 {
+                let rel = view.rel(cur).split(':').next().unwrap_or("").to_string();
+                let h = view.head(cur)?;
+                if matches!(
+                    rel.as_str(),
+                    "ccomp" | "parataxis" | "xcomp" | "advcl" | "conj" | "acl"
+                ) || view.toks[cur].head.is_none()
+                {
+                    if view.lemma_is(h, SPEECH_NOUNS) && matches!(view.toks[h].upos, Upos::NOUN) {
+                        // "issued a reminder that …", "reiterated its demand that …".
+                        let hv = view.head(h)?;
+                        let sp = view
+                            .kids(hv)
+                            .iter()
+                            .copied()
+                            .find(|&k| view.rel(k).starts_with("nsubj"))
+                            .and_then(|k| actor_near(view, actors, at, k));
+                        return sp
+                            .filter(|&a| actors[a].coded() && actors[a].country().is_some())
+                            .map(Who::Actor);
+                    }
+                    if view.lemma_is(h, SPEECH) {
+                        let sp = view
+                            .kids(h)
+                            .iter()
+                            .copied()
+                            .find(|&k| view.rel(k).starts_with("nsubj"))
+                            .and_then(|k| actor_near(view, actors, at, k));
+                        // A misparsed subject ("said Saturday"): the nearest actor before the verb.
+                        let sp = sp
+                            .filter(|&a| actors[a].coded() && actors[a].country().is_some())
+                            .or_else(|| {
+                                (0..h).rev().filter_map(|t| at[t]).find(|&a| {
+                                    actors[a].coded()
+                                        && actors[a].country().is_some()
+                                        && !actors[a].is_media()
+                                        && !located(view, &actors[a])
+                                })
+                            });
+                        return sp.map(Who::Actor);
+                    }
+                    cur = h;
+                } else {
+                    return None;
+                }
+            }
+            // "..., he said": a speech verb in parataxis under the event verb.
+            None
+        } else {
+            let sv = (0..view.toks.len())
+                .filter(|&t| {
+                    t != v && view.lemma_is(t, SPEECH)
+                        || view.lower_is(t, &["said", "says", "told"])
+                })
+                .min_by_key(|&t| t.abs_diff(v))?;
+            (0..sv)
+                .rev()
+                .find_map(|t| at[t])
+                .filter(|&a| actors[a].coded() && !actors[a].is_media())
+                .map(Who::Actor)
+        }
+    }
+
+    /// Negation and mode of the clause of `v`.
+    fn polarity(&self, view: &View, v: usize) -> (bool, Option<EventMode>) {
+        let mut negated = false;
+        let mut mode = None;
+        if view.has_parse {
+            let mut cur = v;
+            for step in 0..3 {
+                for &k in view.kids(cur) {
+                    let rel = view.rel(k);
+                    if (rel == "advmod" || rel == "neg" || rel == "det") && view.lower_is(k, NEG) {
+                        negated = true;
+                    }
+                    if rel.starts_with("aux") {
+                        if view.lower_is(k, INTENT_AUX) || view.lemma_is(k, &["will", "shall"]) {
+                            mode.get_or_insert(EventMode::Intent);
+                        } else if view.lower_is(k, HYPO_AUX) {
+                            mode.get_or_insert(EventMode::Hypothetical);
+                        }
+                    }
+                }
+                let rel = view.rel(cur);
+                if step == 0
+                    && rel == "advcl"
+                    && view
+                        .kids(cur)
+                        .iter()
+                        .any(|&k| view.rel(k) == "mark" && view.lower_is(k, &["to"]))
+                {
+                    mode.get_or_insert(EventMode::Intent);
+                }
+                let Some(h) = view.head(cur) else { break };
+                if step == 0 || rel == "xcomp" {
+                    if rel == "xcomp" && view.lemma_is(h, INTENT_HEADS) {
+                        mode.get_or_insert(EventMode::Intent);
+                    } else if rel == "xcomp" && view.lemma_is(h, HYPO_HEADS) {
+                        mode.get_or_insert(EventMode::Hypothetical);
+                    }
+                }
+                // Climb only to the adjective or verb this clause complements ("not enough to restart").
+                let climb = rel == "xcomp"
+                    || (rel == "advcl" && matches!(view.toks[h].upos, Upos::ADJ | Upos::ADV))
+                    || (rel == "ccomp" && matches!(view.toks[h].upos, Upos::ADJ));
+                if !climb {
+                    break;
+                }
+                cur = h;
+            }
+        } else {
+            for t in v.saturating_sub(4)..v {
+                if view.is_punct(t) {
+                    negated = false;
+                    mode = None;
+                    continue;
+                }
+                if view.lower_is(t, NEG) {
+                    negated = true;
+                }
+                if view.lower_is(t, INTENT_AUX) {
+                    mode = Some(EventMode::Intent);
+                } else if view.lower_is(t, HYPO_AUX) {
+                    mode = Some(EventMode::Hypothetical);
+                }
+            }
+        }
+        (negated, mode)
+    }
+}
+
+/// A participant: an actor of the sentence or a quote's speaker.
+#[derive(Debug, Clone)]
+enum Who {
+    Actor(usize),
+    Quote(ActorMention),
+    /// An unnamed perpetrator ("a roadside bomb killed two soldiers"): no span, no code.
+    Unknown(usize),
+}
+
+impl Who {
+    fn code(&self, actors: &[Actor]) -> Option<String> {
+        match self {
+            Who::Actor(a) => actors[*a].code.clone(),
+            Who::Quote(m) => m.code.clone(),
+            Who::Unknown(_) => None,
+        }
+    }
+    fn country(&self, actors: &[Actor]) -> Option<String> {
+        match self {
+            Who::Actor(a) => actors[*a].country().map(str::to_string),
+            Who::Quote(m) => m
+                .code
+                .as_deref()
+                .filter(|c| c.len() >= 3 && c.is_char_boundary(3))
+                .map(|c| c[..3].to_string()),
+            Who::Unknown(_) => None,
+        }
+    }
+    fn sector(&self, actors: &[Actor]) -> Option<String> {
+        let c = self.code(actors)?;
+        if let Who::Actor(a) = self {
+            if actors[*a].kind == ActorKind::Role {
+                return Some(c);
+            }
+        }
+        (c.len() >= 6).then(|| c[3..6].to_string())
+    }
+    fn same(&self, other: &Who) -> bool {
+        match (self, other) {
+            (Who::Actor(a), Who::Actor(b)) => a == b,
+            (Who::Quote(a), Who::Quote(b)) => a.start == b.start,
+            _ => false,
+        }
+    }
+    fn bad_target(&self, actors: &[Actor], violent: bool) -> bool {
+        match self {
+            Who::Actor(a) => bad_target(&actors[*a], violent),
+            Who::Quote(_) | Who::Unknown(_) => false,
+        }
+    }
+    fn mention(&self, view: &View, actors: &[Actor], text: &str, idx: &CharIndex) -> ActorMention {
+        match self {
+            Who::Quote(m) => m.clone(),
+            Who::Unknown(pos) => ActorMention {
+                text: String::new(),
+                start: *pos,
+                end: *pos,
+                name: None,
+                code: None,
+            },
+            Who::Actor(a) => {
+                let a = &actors[*a];
+                let (start, end) = (view.toks[a.start].start, view.toks[a.end - 1].end);
+                ActorMention {
+                    text: slice_chars(text, idx, start, end),
+                    start,
+                    end,
+                    name: a.name.clone(),
+                    code: a.code.clone(),
+                }
+            }
+        }
+    }
+}
+
+/// Outlets are never targets ("told Axios" is a channel); journalists can be victims of force.
+fn bad_target(a: &Actor, violent: bool) -> bool {
+    a.kind == ActorKind::Media || (a.is_media() && !violent)
+}
+
+fn ok_target(a: &Actor, src: &Who, actors: &[Actor], violent: bool) -> bool {
+    if !a.coded() || bad_target(a, violent) {
+        return false;
+    }
+    if let Who::Actor(s) = src {
+        let s = &actors[*s];
+        if s.start == a.start && s.end == a.end {
+            return false;
+        }
+        if a.code == s.code && a.name == s.name {
+            return false;
+        }
+    }
+    if let Who::Quote(m) = src {
+        if m.code == a.code {
+            return false;
+        }
+    }
+    true
+}
+
+/// The actor covering token `k`, or one inside its noun phrase (compound, modifiers, apposition).
+fn actor_near(view: &View, actors: &[Actor], at: &[Option<usize>], k: usize) -> Option<usize> {
+    if let Some(a) = at[k] {
+        return Some(a);
+    }
+    let mut stack: Vec<(usize, usize)> = view.kids(k).iter().map(|&c| (c, 1)).collect();
+    let mut best: Option<usize> = None;
+    while let Some((t, d)) = stack.pop() {
+        let rel = view.rel(t);
+        let base = rel.split(':').next().unwrap_or(rel);
+        if !matches!(
+            base,
+            "compound" | "amod" | "nmod" | "appos" | "flat" | "det" | "nummod" | "obl" | "conj"
+        ) {
+            continue;
+        }
+        if let Some(a) = at[t] {
+            if actors[a].coded()
+                && !located(view, &actors[a])
+                && best.is_none_or(|b| actors[a].start < actors[b].start)
+            {
+                best = Some(a);
+            }
+            continue;
+        }
+        if d < 3 {
+            stack.extend(view.kids(t).iter().map(|&c| (c, d + 1)));
+        }
+    }
+    best
+}
+
+/// Whether tokens between two chunks allow them to be one noun phrase.
+fn adjacent(view: &View, end: usize, start: usize) -> bool {
+    if start < end {
+        return false;
+    }
+    if start - end > 3 {
+        return false;
+    }
+    (end..start).all(|t| {
+        let tok = &view.toks[t];
+        if matches!(tok.text.as_str(), "'s" | "’s" | "'" | "’") {
+            return true;
+        }
+        if view.is_punct(t) || view.lower_is(t, STOP_GAP) {
+            return false;
+        }
+        if view.has_parse {
+            matches!(tok.upos, Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM)
+                && !tok.deprel.starts_with("nsubj")
+        } else {
+            !view.ids[t].iter().any(|&id| id != NONE)
+                || tok.text.chars().next().is_some_and(char::is_uppercase)
+        }
+    })
+}
+
+/// Merges two chunks of one noun phrase, or says they are two actors.
+fn merge(p: &Actor, c: &Actor) -> Option<Actor> {
+    use ActorKind::*;
+    let span =
+        |code: Option<String>, name: Option<String>, kind: ActorKind, rs: Option<String>| Actor {
+            start: p.start,
+            end: c.end,
+            code,
+            name,
+            kind,
+            role_sector: rs,
+            pronoun: false,
+        };
+    match (p.kind, c.kind) {
+        (Media, _) => None,
+        (Country | Nationality | Organization | Person, Role) => {
+            let pc = p.code.clone()?;
+            let sec = c.code.clone()?;
+            let sec = if sec == "GOV" && pc.len() == 6 && !pc.starts_with("IGO") {
+                pc[3..].to_string()
+            } else {
+                sec
+            };
+            if sec == "MED" {
+                return Some(span(
+                    Some(with_sector(&pc[..3.min(pc.len())], "MED")),
+                    p.name.clone(),
+                    Role,
+                    Some(sec),
+                ));
+            }
+            let kind = if p.kind == Nationality {
+                Country
+            } else {
+                p.kind
+            };
+            let kind = if kind == Person { Country } else { kind };
+            Some(span(
+                Some(with_sector(&pc, &sec)),
+                p.name.clone(),
+                kind,
+                Some(sec),
+            ))
+        }
+        (Country | Nationality | Role | Organization, Person) => {
+            let code = match (c.code.as_deref(), p.code.as_deref()) {
+                (Some(cc), _) if cc.len() > 3 => Some(cc.to_string()),
+                (Some(cc), Some(pc)) if p.kind == Role => Some(with_sector(cc, pc)),
+                (Some(cc), Some(pc)) if pc.len() > 3 && pc.starts_with(cc) => Some(pc.to_string()),
+                (Some(cc), _) => Some(cc.to_string()),
+                (None, Some(pc)) if p.kind == Role => {
+                    None.or(Some(pc.to_string())).filter(|_| false)
+                }
+                (None, pc) => pc.map(str::to_string),
+            };
+            Some(span(code, c.name.clone(), Person, None))
+        }
+        (Role, Role) => {
+            // The head noun decides, unless it is a generic GOV word after a specific sector
+            // ("rebel leaders" → REB, "army commander" → MIL).
+            let keep_p = c.code.as_deref() == Some("GOV") && p.code.as_deref() != Some("GOV");
+            let code = if keep_p {
+                p.code.clone()
+            } else {
+                c.code.clone()
+            };
+            Some(span(code.clone(), c.name.clone(), Role, code))
+        }
+        (Role, Media) => Some(span(c.code.clone(), c.name.clone(), Media, None)),
+        (Nationality, Country | Organization) => {
+            Some(span(c.code.clone(), c.name.clone(), c.kind, None))
+        }
+        (Nationality, Media) => Some(span(c.code.clone(), c.name.clone(), Media, None)),
+        (Country, Media) => None,
+        _ => None,
+    }
+}
+
+/// A bare sector ("police" → `COP`) takes the one country the sentence names, if it names
+/// exactly one ("Police in Cairo arrested …" → `EGYCOP`).
+fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor]) {
+    let Who::Actor(i) = who else { return };
+    if actors[*i].kind != ActorKind::Role {
+        return;
+    }
+    let Some(sector) = m.code.clone().filter(|c| is_sector(c)) else {
+        return;
+    };
+    // "Israeli helicopters and tanks", "Russian aircraft including gunships": the nationality of
+    // the phrase the role noun is coordinated with.
+    let me = &actors[*i];
+    if let Some(left) = actors
+        .iter()
+        .filter(|a| a.end <= me.start && me.start - a.end <= 4 && !a.is_media())
+        .max_by_key(|a| a.end)
+    {
+        if matches!(left.kind, ActorKind::Nationality | ActorKind::Country)
+            && left.pronoun == me.pronoun
+        {
+            if let Some(c) = left
+                .country()
+                .filter(|c| !matches!(*c, "IGO" | "NGO" | "IMG"))
+            {
+                m.code = Some(with_sector(c, &sector));
+                return;
+            }
+        }
+    }
+    let mut countries = actors
+        .iter()
+        .filter(|a| !a.is_media())
+        .filter_map(|a| a.country())
+        .filter(|c| !matches!(*c, "IGO" | "NGO" | "IMG"));
+    let Some(first) = countries.next() else {
+        return;
+    };
+    if countries.all(|c| c == first) {
+        m.code = Some(with_sector(first, &sector));
+    }
+}
+
+/// An obligation modal on the clause of `v` ("must", "should", "has to").
+fn obligation(view: &View, v: usize) -> bool {
+    if view.has_parse {
+        // "must cooperate", "must be ready to mediate", "has to withdraw".
+        let mut cur = v;
+        for _ in 0..2 {
+            if view
+                .kids(cur)
+                .iter()
+                .any(|&k| view.rel(k).starts_with("aux") && view.lower_is(k, OBLIGATION_AUX))
+            {
+                return true;
+            }
+            let Some(h) = view.head(cur) else {
+                return false;
+            };
+            if view.rel(cur) != "xcomp" {
+                return false;
+            }
+            if view.lower_is(h, &["has", "have", "had"]) && cur >= 1 && view.lower[cur - 1] == "to"
+            {
+                return true;
+            }
+            cur = h;
+        }
+        false
+    } else {
+        (v.saturating_sub(2)..v).any(|t| view.lower_is(t, OBLIGATION_AUX))
+    }
+}
+
+/// A bare CAMEO sector code (no country): `GOV`, `MIL`, …
+fn is_sector(code: &str) -> bool {
+    const SECTORS: &[&str] = &[
+        "GOV", "MIL", "REB", "UAF", "OPP", "COP", "CVL", "MED", "JUD", "LEG", "BUS", "LAB", "EDU",
+        "REL", "REF", "SPY", "HLH", "HRI", "NGO", "CRM", "ELI", "SET", "AGR", "PTY", "PKO", "SEP",
+        "INS", "ENV", "DEV", "MOD", "RAD",
+    ];
+    SECTORS.contains(&code)
+}
+
+/// Whether an actor is a place where something happens ("in Baghdad", "at the border").
+fn located(view: &View, a: &Actor) -> bool {
+    const PLACE: &[&str] = &[
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "within",
+    ];
+    // Up to three words back, over a determiner, adjectives or a capitalised name ("in East
+    // Jerusalem", "at the Yugoslav consulate", "in the capital Dili").
+    for back in 1..=4 {
+        if back > a.start {
+            return false;
+        }
+        let t = a.start - back;
+        if view.lower_is(t, PLACE) {
+            return true;
+        }
+        let tok = &view.toks[t];
+        let filler = view.lower_is(t, &["the", "a", "an", "its", "their"])
+            || tok.upos == Upos::ADJ
+            || (tok.text.chars().next().is_some_and(char::is_uppercase) && tok.upos != Upos::VERB)
+            || tok.text == "'s"
+            || tok.text == "’s";
+        if !filler {
+            return false;
+        }
+    }
+    false
+}
+
+/// CAMEO code for intending what a cooperative act code does ("will visit" → 036).
+fn intent_of(code: &str) -> &'static str {
+    match code {
+        "045" => "039",
+        c if c.starts_with("04") => "036",
+        "055" | "056" => "030",
+        "057" => "037",
+        c if c.starts_with("05") => "032",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        c if c.starts_with("06") => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        c if c.starts_with("07") => "033",
+        "0831" => "0341",
+        "0832" => "0342",
+        "0833" => "0343",
+        "0834" => "0344",
+        "083" => "034",
+        "081" | "0811" | "0812" | "0813" | "0814" => "0351",
+        "082" => "0352",
+        "084" | "0841" | "0842" => "0353",
+        "085" => "0354",
+        "086" | "0861" | "0862" | "0863" => "0355",
+        "087" | "0871" | "0872" | "0873" | "0874" => "0356",
+        c if c.starts_with("08") => "035",
+        _ => "030",
+    }
+}
+
+/// CAMEO code for threatening what a conflictual action code does ("will impose sanctions" →
+/// 1312, "would blockade" → 1381).
+fn threat_of(code: &str) -> &'static str {
+    match code {
+        c if c.starts_with("162") => "1311",
+        "163" => "1312",
+        "161" | "160" => "1313",
+        "164" => "134",
+        "165" => "135",
+        c if c.starts_with("166") => "136",
+        "1721" => "1321",
+        "1722" => "1322",
+        "1723" => "1323",
+        "1724" => "1324",
+        "172" => "132",
+        "175" => "137",
+        c if c.starts_with("14") => "133",
+        "191" => "1381",
+        "192" => "1382",
+        c if c.starts_with("18") => "1383",
+        c if c.starts_with("19") => "1384",
+        c if c.starts_with("204") => "1385",
+        c if c.starts_with("20") || c.starts_with("15") => "138",
+        _ => "130",
+    }
+}
+
+/// CAMEO code for demanding what an action code does ("Iraq must release …" → 1053).
+fn demand_of(code: &str, negated: bool) -> &'static str {
+    let root: u8 = code[..2].parse().unwrap_or(0);
+    if negated && root >= 14 {
+        return "1056";
+    }
+    match code {
+        "0311" | "061" => "1011",
+        "0312" | "062" => "1012",
+        "0313" | "063" => "1013",
+        "0314" | "064" => "1014",
+        c if c.starts_with("031") || c.starts_with("06") || c == "030" => "101",
+        c if c.starts_with("032") || c.starts_with("05") && c != "057" => "102",
+        "0331" | "071" => "1031",
+        "0332" | "072" => "1032",
+        "0333" | "073" => "1033",
+        "0334" | "074" => "1034",
+        c if c.starts_with("033") || c.starts_with("07") => "103",
+        "0341" | "0831" => "1041",
+        "0342" | "0832" => "1042",
+        "0343" | "0833" => "1043",
+        "0344" | "0834" => "1044",
+        c if c.starts_with("034") || c.starts_with("083") => "104",
+        "0351" | "081" | "0811" | "0812" | "0813" | "0814" => "1051",
+        "0352" | "082" => "1052",
+        "0353" | "084" | "0841" | "0842" => "1053",
+        "0354" | "085" => "1054",
+        "0355" | "086" | "0861" | "0862" | "0863" => "1055",
+        "0356" | "087" | "0871" | "0872" | "0873" | "0874" => "1056",
+        c if c.starts_with("035") || c.starts_with("08") => "105",
+        "036" => "106",
+        c if c.starts_with("04") && c != "045" => "106",
+        "038" | "039" | "045" => "108",
+        "037" | "057" => "107",
+        _ => "100",
+    }
+}
+
+/// CAMEO code for refusing what an intent-to-cooperate code promises.
+fn rejection_of(code: &str) -> &'static str {
+    match code {
+        "0311" | "061" => "1211",
+        "0312" | "062" => "1212",
+        c if c.starts_with("031") || c.starts_with("06") => "121",
+        "0331" | "071" => "1221",
+        "0332" | "072" => "1222",
+        "0333" | "073" => "1223",
+        "0334" | "074" => "1224",
+        c if c.starts_with("033") || c.starts_with("07") => "122",
+        "0341" | "0831" => "1231",
+        "0342" | "0832" => "1232",
+        "0343" | "0833" => "1233",
+        c if c.starts_with("034") || c.starts_with("083") => "123",
+        "0351" | "081" | "0811" | "0812" | "0813" | "0814" => "1241",
+        "0352" | "082" => "1242",
+        "0353" | "084" | "0841" | "0842" => "1243",
+        "0354" | "085" => "1244",
+        "0355" | "086" | "0861" | "0862" | "0863" => "1245",
+        "0356" | "087" | "0871" | "0872" | "0873" | "0874" => "1246",
+        c if c.starts_with("035") || c.starts_with("08") => "124",
+        "036" => "125",
+        c if c.starts_with("04") && c != "045" => "125",
+        "038" | "039" | "045" => "126",
+        "037" | "057" => "127",
+        _ => "120",
+    }
+}
+
+fn slice_chars(text: &str, idx: &CharIndex, start: usize, end: usize) -> String {
+    let (b0, b1) = (idx.byte_of_char(start), idx.byte_of_char(end));
+    text.get(b0..b1).unwrap_or("").to_string()
+}
+
+fn char_to_byte(s: &str, ch: usize) -> usize {
+    s.char_indices().nth(ch).map(|(b, _)| b).unwrap_or(s.len())
+}
+
+/// The verb span: the trigger plus its auxiliaries and particle ("has reached out").
+fn verb_span(
+    view: &View,
+    v: usize,
+    p: &Pattern,
+    _s: &Sentence,
+    text: &str,
+    idx: &CharIndex,
+) -> TextSpan {
+    let mut lo = v;
+    let mut hi = v;
+    if view.has_parse {
+        for &k in view.kids(v) {
+            let rel = view.rel(k);
+            if (rel.starts_with("aux")
+                || rel == "neg"
+                || (rel == "advmod" && view.lower_is(k, NEG)))
+                && k < v
+                && v - k <= 4
+            {
+                lo = lo.min(k);
+            }
+            if rel == "compound:prt" && k > v && k - v <= 3 {
+                hi = hi.max(k);
+            }
+        }
+    } else {
+        while lo > 0
+            && v - lo < 3
+            && (view.lower_is(lo - 1, INTENT_AUX)
+                || view.lower_is(lo - 1, HYPO_AUX)
+                || view.lower_is(lo - 1, NEG)
+                || view.lower_is(
+                    lo - 1,
+                    &[
+                        "has", "have", "had", "did", "does", "do", "is", "was", "were", "are",
+                        "been", "be",
+                    ],
+                ))
+        {
+            lo -= 1;
+        }
+    }
+    for &w in &p.near {
+        if let Some(t) = (v + 1..(v + 4).min(view.toks.len())).find(|&t| view.has_id(t, w)) {
+            if t == v + 1 || (t == v + 2 && view.has_parse && view.rel(t) == "compound:prt") {
+                hi = hi.max(t);
+            }
+        }
+    }
+    let (start, end) = (view.toks[lo].start, view.toks[hi].end);
+    TextSpan {
+        text: slice_chars(text, idx, start, end),
+        start,
+        end,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,425 @@
+//! Tests: the lexicon codes its own examples; dependency-structure cases on hand-built parses.
+
+use super::*;
+use parley_core::Span;
+use parley_entities::{Mention, MentionKind};
+
+/// Tokenises a plain sentence (no parse): words, with punctuation and "'s" split off.
+fn plain(text: &str) -> Sentence {
+    let mut tokens = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    let n = chars.len();
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            while i < n
+                && (chars[i].1.is_alphanumeric()
+                    || ((chars[i].1 == '-'
+                        || chars[i].1 == '.'
+                        || chars[i].1 == '\''
+                        || chars[i].1 == '’')
+                        && i + 1 < n
+                        && chars[i + 1].1.is_alphanumeric()))
+            {
+                if (chars[i].1 == '\'' || chars[i].1 == '’')
+                    && i + 2 <= n
+                    && chars.get(i + 1).map(|x| x.1) == Some('s')
+                    && chars.get(i + 2).is_none_or(|x| !x.1.is_alphanumeric())
+                {
+                    break;
+                }
+                i += 1;
+            }
+            // "U.S." keeps its final period.
+            if i < n && chars[i].1 == '.' && text[chars[start].0..chars[i].0].contains('.') {
+                i += 1;
+            }
+        } else if (c == '\'' || c == '’') && chars.get(i + 1).map(|x| x.1) == Some('s') {
+            i += 2;
+        } else {
+            i += 1;
+        }
+        let b0 = chars[start].0;
+        let b1 = if i < n { chars[i].0 } else { text.len() };
+        tokens.push(Token {
+            start,
+            end: i,
+            text: text[b0..b1].to_string(),
+            lemma: String::new(),
+            upos: Upos::X,
+            ..Token::default()
+        });
+    }
+    Sentence {
+        start: 0,
+        end: n,
+        text: text.to_string(),
+        tokens,
+    }
+}
+
+/// Builds a parsed sentence from a compact CoNLL-like string: one token per whitespace-separated
+/// item, `form/lemma/UPOS/head/deprel` with 1-based heads (0 = root). Forms are joined by single
+/// spaces to make the text.
+fn parsed(spec: &str) -> Sentence {
+    let mut tokens = Vec::new();
+    let mut text = String::new();
+    for item in spec.split_whitespace() {
+        let f: Vec<&str> = item.split('/').collect();
+        assert_eq!(f.len(), 5, "bad token spec {item:?}");
+        let form = f[0].replace('_', " ");
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let start = text.chars().count();
+        text.push_str(&form);
+        let end = text.chars().count();
+        let head: usize = f[3].parse().unwrap();
+        tokens.push(Token {
+            start,
+            end,
+            text: form,
+            lemma: f[1].to_string(),
+            upos: Upos::parse(f[2]).unwrap_or_else(|| panic!("bad UPOS {}", f[2])),
+            head: if head == 0 { None } else { Some(head - 1) },
+            deprel: f[4].to_string(),
+            ..Token::default()
+        });
+    }
+    let end = text.chars().count();
+    Sentence {
+        start: 0,
+        end,
+        text,
+        tokens,
+    }
+}
+
+fn code_doc(
+    sents: &[Sentence],
+    text: &str,
+    entities: &Analysis,
+    quotes: &[Quote],
+    date: Option<Date>,
+) -> Vec<Event> {
+    let coder = Coder::builtin();
+    coder.code(&CodingInput {
+        text,
+        sentences: sents,
+        entities,
+        quotes,
+        article_date: date,
+    })
+}
+
+fn code_one(s: Sentence, date: Option<Date>) -> Vec<Event> {
+    let text = s.text.clone();
+    code_doc(&[s], &text, &Analysis::default(), &[], date)
+}
+
+/// `expected`: "SRC CAMEO TGT" (TGT may be "-").
+fn check(s: Sentence, expected: &str) {
+    let text = s.text.clone();
+    let got = code_one(s, Date::parse_iso("2015-06-01"));
+    let summary: Vec<String> = got
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source.code.as_deref().unwrap_or("?"),
+                e.cameo,
+                e.target
+                    .as_ref()
+                    .and_then(|t| t.code.as_deref())
+                    .unwrap_or("-")
+            )
+        })
+        .collect();
+    assert!(
+        summary.iter().any(|x| x == expected),
+        "{text:?}: want {expected:?}, got {summary:?}"
+    );
+}
+
+#[test]
+fn every_lexicon_example_codes_its_own_pattern() {
+    let coder = Coder::builtin();
+    let mut failures = Vec::new();
+    let date = Date::parse_iso("2015-06-01");
+    for p in coder.patterns() {
+        let s = plain(&p.example);
+        let text = s.text.clone();
+        let evs = coder.code(&CodingInput {
+            text: &text,
+            sentences: &[s],
+            entities: &Analysis::default(),
+            quotes: &[],
+            article_date: date,
+        });
+        if !evs.iter().any(|e| e.cameo == p.code) {
+            failures.push(format!(
+                "{} ({} {}): {:?} → {:?}",
+                p.origin,
+                p.verb,
+                p.code,
+                p.example,
+                evs.iter().map(|e| e.cameo.as_str()).collect::<Vec<_>>()
+            ));
+        }
+    }
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} examples not coded as their pattern:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn subject_object_and_passive() {
+    check(parsed("Iran/Iran/PROPN/2/nsubj accused/accuse/VERB/0/root Israel/Israel/PROPN/2/obj ././PUNCT/2/punct"), "IRNGOV 112 ISR");
+    check(
+        parsed("Israel/Israel/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass attacked/attack/VERB/0/root by/by/ADP/5/case Hezbollah/Hezbollah/PROPN/3/obl:agent ././PUNCT/3/punct"),
+        "LBNREBHEZ 190 ISR",
+    );
+    check(
+        parsed("Egypt/Egypt/PROPN/2/nsubj hosted/host/VERB/0/root the/the/DET/5/det Sudanese/Sudanese/ADJ/5/amod president/president/NOUN/2/obj ././PUNCT/2/punct"),
+        "EGYGOV 043 SDNGOV",
+    );
+}
+
+#[test]
+fn composed_actors() {
+    // Nationality + role noun; coordination shares the role.
+    check(
+        parsed("Hungarian/Hungarian/ADJ/4/amod and/and/CCONJ/3/cc Romanian/Romanian/ADJ/1/conj officials/official/NOUN/5/nsubj criticized/criticize/VERB/0/root Serbia/Serbia/PROPN/5/obj ././PUNCT/5/punct"),
+        "ROUGOV 111 SRB",
+    );
+    // A role + "to" + office holder takes the office holder's country.
+    check(
+        parsed("An/a/DET/2/det adviser/adviser/NOUN/5/nsubj to/to/ADP/4/case Putin/Putin/PROPN/2/nmod criticized/criticize/VERB/0/root Estonia/Estonia/PROPN/5/obj ././PUNCT/5/punct"),
+        "RUSGOV 111 EST",
+    );
+    // Seat of government as metonym; particle verb.
+    check(
+        parsed("Seoul/Seoul/PROPN/3/nsubj has/have/AUX/3/aux reached/reach/VERB/0/root out/out/ADP/3/compound:prt to/to/ADP/6/case Pyongyang/Pyongyang/PROPN/3/obl ././PUNCT/3/punct"),
+        "KORGOV 036 PRKGOV",
+    );
+}
+
+#[test]
+fn frames_absorb_their_complement() {
+    let evs = code_one(
+        parsed("Russia/Russia/PROPN/2/nsubj threatened/threaten/VERB/0/root to/to/PART/4/mark impose/impose/VERB/2/xcomp sanctions/sanction/NOUN/4/obj on/on/ADP/7/case Georgia/Georgia/PROPN/4/obl ././PUNCT/2/punct"),
+        None,
+    );
+    let codes: Vec<&str> = evs.iter().map(|e| e.cameo.as_str()).collect();
+    assert_eq!(codes, vec!["1312"], "{evs:?}");
+    assert_eq!(evs[0].target.as_ref().unwrap().code.as_deref(), Some("GEO"));
+    assert_eq!(evs[0].mode, Some(EventMode::Intent));
+    // Demand easing of sanctions: 1054, target from the governed phrase.
+    check(
+        parsed("North/North/PROPN/2/compound Korean/Korean/ADJ/3/amod officials/official/NOUN/5/nsubj have/have/AUX/5/aux demanded/demand/VERB/0/root the/the/DET/7/det removal/removal/NOUN/5/obj of/of/ADP/11/case all/all/DET/11/det U.S./U.S./PROPN/11/compound sanctions/sanction/NOUN/7/nmod ././PUNCT/5/punct"),
+        "PRKGOV 1054 USA",
+    );
+}
+
+#[test]
+fn negation_and_mode() {
+    let evs = code_one(
+        parsed("Cuba/Cuba/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod release/release/VERB/0/root the/the/DET/6/det prisoners/prisoner/NOUN/4/obj ././PUNCT/4/punct"),
+        None,
+    );
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert!(evs[0].negated);
+    assert_eq!(evs[0].verb.text, "did not release");
+    // A negated intent to negotiate is a rejection.
+    check(
+        parsed("Iran/Iran/PROPN/4/nsubj will/will/AUX/4/aux not/not/PART/4/advmod negotiate/negotiate/VERB/0/root with/with/ADP/6/case Washington/Washington/PROPN/4/obl ././PUNCT/4/punct"),
+        "IRNGOV 125 USAGOV",
+    );
+    // Promise of a weapon against a target: a threat, mode intent.
+    let evs = code_one(
+        parsed("Iran/Iran/PROPN/2/nsubj promised/promise/VERB/0/root Israel/Israel/PROPN/5/nsubj would/would/AUX/5/aux face/face/VERB/2/ccomp a/a/DET/8/det new/new/ADJ/8/amod weapon/weapon/NOUN/5/obj ././PUNCT/2/punct"),
+        None,
+    );
+    assert!(
+        evs.iter().any(|e| e.root == "13"
+            && e.target.as_ref().and_then(|t| t.code.as_deref()) == Some("ISR")
+            && e.mode == Some(EventMode::Intent)),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn reported_speech_and_claims() {
+    // A victim's claim of deception, reported by a speaker the dictionary does not know: the
+    // victim accuses the doer.
+    let s = parsed("Mr./Mr./PROPN/2/compound Okoro/Okoro/PROPN/3/nsubj said/say/VERB/0/root Nigeria/Nigeria/PROPN/7/nsubj:pass had/have/AUX/7/aux been/be/AUX/7/aux:pass cheated/cheat/VERB/3/ccomp by/by/ADP/9/case Ghana/Ghana/PROPN/7/obl:agent ././PUNCT/3/punct");
+    check(s, "NGAGOV 112 GHA");
+    // First-person subject inside a quote takes the quote's speaker.
+    let s = parsed("“/“/PUNCT/4/punct We/we/PRON/4/nsubj will/will/AUX/4/aux attack/attack/VERB/0/root Georgia/Georgia/PROPN/4/obj ,/,/PUNCT/4/punct ”/”/PUNCT/4/punct the/the/DET/9/det minister/minister/NOUN/10/nsubj said/say/VERB/4/parataxis ././PUNCT/4/punct");
+    let (qs, qe) = (s.tokens[0].start, s.tokens[6].end);
+    let quote = Quote {
+        text: s.text.chars().skip(qs).take(qe - qs).collect(),
+        start: qs,
+        end: qe,
+        kind: parley_core::QuoteKind::Direct,
+        cue: Some("said".into()),
+        cue_span: None,
+        channel: None,
+        speaker: Some(ActorMention {
+            text: "the minister".into(),
+            start: s.tokens[7].start,
+            end: s.tokens[8].end,
+            name: Some("Russian defence minister".into()),
+            code: Some("RUSGOV".into()),
+        }),
+        sentence: 0,
+    };
+    let evs = code_doc(
+        std::slice::from_ref(&s),
+        &s.text,
+        &Analysis::default(),
+        &[quote],
+        None,
+    );
+    // "We will attack" is announced force: a threat (1384) by the speaker.
+    assert!(
+        evs.iter()
+            .any(|e| e.source.code.as_deref() == Some("RUSGOV")
+                && e.cameo == "1384"
+                && e.target.as_ref().is_some_and(|t| t.text == "Georgia")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn media_outlets_are_never_targets() {
+    let evs = code_one(
+        parsed("Japan/Japan/PROPN/2/nsubj criticized/criticize/VERB/0/root Reuters/Reuters/PROPN/2/obj ././PUNCT/2/punct"),
+        None,
+    );
+    assert!(
+        evs.iter().all(|e| e
+            .target
+            .as_ref()
+            .is_none_or(|t| t.code.as_deref() != Some("GBRMED"))),
+        "{evs:?}"
+    );
+    let evs = code_one(plain("Iran told Reuters it had accused Iraq."), None);
+    assert!(
+        evs.iter()
+            .all(|e| e.target.as_ref().is_none_or(|t| t.text != "Reuters")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn entity_mentions_resolve_pronouns() {
+    let s = parsed(
+        "He/he/PRON/2/nsubj visited/visit/VERB/0/root Tokyo/Tokyo/PROPN/2/obj ././PUNCT/2/punct",
+    );
+    let text = s.text.clone();
+    let a = Analysis {
+        entities: Vec::new(),
+        mentions: vec![Mention {
+            sentence: 0,
+            tokens: 0..1,
+            span: Span::new(0, 2),
+            text: "He".into(),
+            kind: MentionKind::Pronoun,
+            name: Some("Ban Ki-moon".into()),
+            code: Some("IGOUNO".into()),
+            entity: None,
+            etype: None,
+            in_quote: false,
+            media: false,
+        }],
+    };
+    let evs = code_doc(&[s], &text, &a, &[], None);
+    assert_eq!(evs.len(), 1, "{evs:?}");
+    assert_eq!(evs[0].source.code.as_deref(), Some("IGOUNO"));
+    assert_eq!(evs[0].source.text, "He");
+    assert_eq!(
+        evs[0].target.as_ref().unwrap().code.as_deref(),
+        Some("JPNGOV")
+    );
+    assert_eq!(evs[0].cameo, "042");
+}
+
+#[test]
+fn dates_from_the_sentence_or_the_article() {
+    let evs = code_one(
+        plain("Iran accused Iraq on Saturday."),
+        Date::parse_iso("2020-01-12"),
+    );
+    assert_eq!(evs[0].date.as_deref(), Some("2020-01-11"));
+    assert_eq!(evs[0].date_granularity.as_deref(), Some("day"));
+    let evs = code_one(plain("Iran accused Iraq."), Date::parse_iso("2020-01-12"));
+    assert_eq!(evs[0].date.as_deref(), Some("2020-01-12"));
+}
+
+#[test]
+fn offsets_are_code_points() {
+    let text = "Größe: Iran accused Iraq.";
+    let mut s = plain("Iran accused Iraq.");
+    let shift = "Größe: ".chars().count();
+    for t in &mut s.tokens {
+        t.start += shift;
+        t.end += shift;
+    }
+    s.start += shift;
+    s.end += shift;
+    let evs = code_doc(&[s], text, &Analysis::default(), &[], None);
+    let e = &evs[0];
+    let slice = |a: usize, b: usize| text.chars().skip(a).take(b - a).collect::<String>();
+    assert_eq!(slice(e.source.start, e.source.end), "Iran");
+    assert_eq!(slice(e.verb.start, e.verb.end), "accused");
+    assert_eq!(e.verb.text, "accused");
+}
+
+#[test]
+fn user_verb_files_add_patterns() {
+    let mut coder = Coder::builtin();
+    coder
+        .load_verbs_str("snub\t-\t1722\t-\tPeru snubbed Chile.\n", "user.tsv")
+        .unwrap();
+    let s = plain("Peru snubbed Chile.");
+    let text = s.text.clone();
+    let evs = coder.code(&CodingInput {
+        text: &text,
+        sentences: &[s],
+        entities: &Analysis::default(),
+        quotes: &[],
+        article_date: None,
+    });
+    assert_eq!(evs[0].cameo, "1722");
+}
+
+#[test]
+fn messy_input_does_not_panic() {
+    for text in [
+        "",
+        ".",
+        "the the the",
+        "Iran Iran Iran accused",
+        "accused",
+        "“”",
+        "Kim Jong Un Kim Jong Un said said said not not",
+    ] {
+        let _ = code_one(plain(text), None);
+    }
+    // Out-of-range heads and self-loops.
+    let mut s = parsed("Iran/Iran/PROPN/2/nsubj accused/accuse/VERB/0/root Iraq/Iraq/PROPN/2/obj");
+    s.tokens[0].head = Some(99);
+    s.tokens[2].head = Some(2);
+    let _ = code_one(s, None);
+}
