@@ -298,7 +298,8 @@ pub struct Event {
     pub sentence: usize,
     /// ISO date of the event (day, month or year precision).
     pub date: Option<String>,
-    /// `day`, `month`, `year`, or `article` when it falls back to the article date.
+    /// `day`, `month` or `year` from a date phrase of the sentence; without one, the article
+    /// date with `day` (an article date is a day).
     pub date_granularity: Option<String>,
 }
 

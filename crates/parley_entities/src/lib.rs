@@ -1,19 +1,41 @@
 //! Named entities and coreference over parsed sentences.
 //!
 //! Main entry: [`recognize`], which finds PERSON, ORG, GPE, LOC, NORP and DATE mentions, gives
-//! them actor codes from the [`parley_actors::ActorDict`], and links surnames, titles and pronouns
-//! to the entity they refer to ([`Mention`]).
+//! them actor codes from the [`parley_actors::ActorDict`] (and this crate's gazetteers in
+//! `data/`), and links surnames, titles and pronouns to the entity they refer to ([`Mention`]).
+//!
+//! How: runs of capitalised words are cut into pieces by the gazetteers, the actor dictionary,
+//! titles ("President", "adviser …") and organisation/location head words ("… University",
+//! "… River"); a piece starting with a given name, after a person title, or sharing a word with a
+//! known person is a PERSON. Coreference: a surname or a shorter form links to the person or
+//! organisation already named; "the adviser" to the person with that title; he/she to the most
+//! salient compatible person (the leftmost outside quotations in the nearest sentence);
+//! they to the nearest group or organisation. DATE entities come from [`parley_time`].
 //!
 //! ```
-//! let text = "North Korea warned. It was angry.";
-//! let sents = parley_text_stub(text);
-//! # fn parley_text_stub(t: &str) -> Vec<parley_core::Sentence> { vec![parley_core::Sentence { start: 0, end: t.chars().count(), text: t.into(), tokens: vec![] }] }
+//! use parley_core::{Sentence, Token};
+//! let text = "Robert Lane met North Korean officials. Lane said he was hopeful.";
+//! let sents = parley_entities::testing::sentences(text);
 //! let a = parley_entities::recognize(text, &sents, parley_actors::ActorDict::builtin(), None);
-//! assert!(a.entities.iter().any(|e| e.code.as_deref() == Some("PRK")));
+//! let he = a.mentions.iter().find(|m| m.text == "he").unwrap();
+//! assert_eq!(he.name.as_deref(), Some("Robert Lane"));
+//! assert!(a.entities.iter().any(|e| e.text == "North Korean" && e.code.as_deref() == Some("PRK")));
 //! ```
 
-use parley_actors::ActorDict;
-use parley_core::{Date, Entity, EntityType, Sentence, Span};
+// Rules read better as written positive conditions and as separate branches per cue.
+#![allow(clippy::nonminimal_bool, clippy::if_same_then_else)]
+
+mod lexicon;
+pub mod marks;
+pub mod testing;
+
+use std::collections::{HashMap, HashSet};
+
+use parley_actors::{ActorDict, ActorKind};
+use parley_core::{CharIndex, Date, Entity, EntityType, Sentence, Span, Upos};
+
+pub use lexicon::norm;
+use lexicon::{lexicon, singular, RoleKind};
 
 /// What a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +64,12 @@ pub struct Mention {
     pub code: Option<String>,
     /// Index into [`Analysis::entities`] of the entity it refers to.
     pub entity: Option<usize>,
+    /// Entity type of what it refers to (PERSON for "he", ORG for "the company"), when known.
+    pub etype: Option<EntityType>,
+    /// The mention lies inside a quotation.
+    pub in_quote: bool,
+    /// A news outlet (for quote channels).
+    pub media: bool,
 }
 
 /// The stage's output.
@@ -54,33 +82,1717 @@ pub struct Analysis {
 impl Analysis {
     /// The mention covering a token, if any.
     pub fn mention_at(&self, sentence: usize, token: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.sentence == sentence && m.tokens.contains(&token))
+        self.mentions
+            .iter()
+            .find(|m| m.sentence == sentence && m.tokens.contains(&token))
+    }
+    /// Mentions overlapping a code-point span, in order.
+    pub fn mentions_in(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        let k = self.mentions.partition_point(|m| m.span.end <= span.start);
+        self.mentions[k..]
+            .iter()
+            .take_while(move |m| m.span.start < span.end)
+            .filter(move |m| m.span.overlaps(span))
     }
 }
 
+/// Errors of this stage (none today: every input yields a result).
+#[derive(Debug, thiserror::Error)]
+pub enum EntitiesError {
+    #[error("bad lexicon line {line} in {file}")]
+    Lexicon { file: &'static str, line: usize },
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+#[derive(Debug, Clone)]
+struct W<'t> {
+    sent: usize,
+    b0: usize,
+    b1: usize,
+    text: &'t str,
+    lower: String,
+    cap: bool,
+    allcaps: bool,
+    /// First word of its sentence, or first after an opening quotation mark or a colon.
+    initial: bool,
+    /// Followed by a possessive 's.
+    poss: bool,
+    in_quote: bool,
+    /// Inside a date expression.
+    date: bool,
+    /// The tagger's tag (when the sentence has a real tagging).
+    upos: Option<Upos>,
+}
+
+/// Splits a sentence (bytes `s0..s1` of `text`) into words.
+fn split_words<'t>(text: &'t str, s0: usize, s1: usize, sent: usize, out: &mut Vec<W<'t>>) {
+    let b = text.as_bytes();
+    let mut i = s0;
+    let mut initial = true;
+    while i < s1 {
+        let Some(c) = text[i..s1].chars().next() else {
+            break;
+        };
+        if !c.is_alphanumeric() {
+            if matches!(c, '“' | '"' | ':' | '—' | '(' | '‘') {
+                initial = true;
+            }
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut poss = false;
+        while i < s1 {
+            let Some(d) = text[i..s1].chars().next() else {
+                break;
+            };
+            if d.is_alphanumeric() {
+                i += d.len_utf8();
+                continue;
+            }
+            let next = text[i + d.len_utf8()..s1].chars().next();
+            let after = next.map(|n| text[i + d.len_utf8() + n.len_utf8()..s1].chars().next());
+            match d {
+                '’' | '\'' => {
+                    if matches!(next, Some('s') | Some('S'))
+                        && !after.flatten().is_some_and(|a| a.is_alphanumeric())
+                    {
+                        poss = true;
+                        break;
+                    }
+                    if next.is_some_and(|n| n.is_alphabetic()) {
+                        i += d.len_utf8();
+                        continue;
+                    }
+                    break;
+                }
+                '-' | '.' | '&' => {
+                    // Internal hyphen ("Al-Qaeda"), dotted abbreviation ("U.S."), "AT&T".
+                    if next.is_some_and(|n| n.is_alphanumeric())
+                        && (d != '.' || next.is_some_and(|n| n.is_uppercase() && i - start <= 4))
+                    {
+                        i += d.len_utf8();
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        // "U.S." keeps its final full stop.
+        let w = &text[start..i];
+        let mut end = i;
+        if w.contains('.') && b.get(i) == Some(&b'.') {
+            end = i + 1;
+        }
+        let w = &text[start..end];
+        let cap = w.chars().next().is_some_and(|c| c.is_uppercase());
+        let allcaps = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.chars().any(|c| c.is_lowercase());
+        out.push(W {
+            sent,
+            b0: start,
+            b1: end,
+            text: w,
+            lower: norm(w),
+            cap,
+            allcaps,
+            initial,
+            poss,
+            in_quote: false,
+            date: false,
+            upos: None,
+        });
+        initial = false;
+        i = end;
+        if poss {
+            i += text[i..].chars().next().map(char::len_utf8).unwrap_or(1) + 1;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pieces: typed name spans before coreference
+
+#[derive(Debug, Clone)]
+struct Piece {
+    /// Word indices (document-wide) a..b.
+    a: usize,
+    b: usize,
+    kind: Option<EntityType>,
+    code: Option<String>,
+    name: Option<String>,
+    media: bool,
+    titles: Vec<String>,
+    gender: char,
+    /// Known from a list or a strong cue (not a guess).
+    sure: bool,
+}
+
+fn role_of(w: &str) -> Option<&'static lexicon::Role> {
+    lexicon()
+        .roles
+        .get(w)
+        .or_else(|| lexicon().roles.get(singular(w).as_ref()))
+}
+
+fn is_person_title(w: &str) -> bool {
+    matches!(role_of(w), Some(r) if r.kind == RoleKind::Person)
+        && !matches!(w, "source" | "sources" | "friend" | "player")
+}
+
+fn speech_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "adds"
+            | "wrote"
+            | "writes"
+            | "explained"
+            | "argued"
+            | "noted"
+            | "asked"
+            | "tweeted"
+            | "stated"
+            | "claimed"
+            | "insisted"
+            | "warned"
+            | "announced"
+            | "replied"
+            | "responded"
+            | "continued"
+            | "recalled"
+            | "testified"
+            | "acknowledged"
+            | "admitted"
+            | "declared"
+            | "confirmed"
+            | "countered"
+            | "suggested"
+            | "urged"
+            | "who"
+            | "has"
+            | "had"
+            | "was"
+            | "is"
+    )
+}
+
+struct Doc<'t> {
+    text: &'t str,
+    w: Vec<W<'t>>,
+    /// Word index range per sentence.
+    sent_w: Vec<(usize, usize)>,
+    title_case: Vec<bool>,
+    lower_seen: HashSet<String>,
+    cap_mid_seen: HashSet<String>,
+}
+
+impl<'t> Doc<'t> {
+    fn gap(&self, i: usize) -> &'t str {
+        // Text between word i and word i+1 of the same sentence.
+        match (self.w.get(i), self.w.get(i + 1)) {
+            (Some(a), Some(b)) if a.sent == b.sent => &self.text[a.b1..b.b0],
+            _ => "\n",
+        }
+    }
+    fn joinable(&self, i: usize) -> bool {
+        // Can word i and word i+1 belong to one name?
+        let g = self.gap(i);
+        if self.w[i].poss {
+            return false;
+        }
+        if g.chars().all(|c| c == ' ' || c == '\u{a0}') && !g.is_empty() {
+            return true;
+        }
+        // "Mr. Lane", "George W. Bush", "St. Louis".
+        if g == ". " {
+            let l = &self.w[i].lower;
+            return l.chars().count() == 1
+                || matches!(
+                    l.as_str(),
+                    "mr" | "mrs"
+                        | "ms"
+                        | "dr"
+                        | "st"
+                        | "gen"
+                        | "sen"
+                        | "rep"
+                        | "gov"
+                        | "col"
+                        | "lt"
+                        | "sgt"
+                        | "prof"
+                        | "rev"
+                        | "mt"
+                        | "ft"
+                        | "jr"
+                        | "sr"
+                        | "adm"
+                        | "capt"
+                        | "cmdr"
+                        | "maj"
+                        | "pres"
+                );
+        }
+        false
+    }
+    fn name_like(&self, i: usize) -> bool {
+        let w = &self.w[i];
+        w.cap
+            && !w.date
+            && !(w.initial && lexicon::is_function_word(&w.lower))
+            && !lexicon::is_calendar_word(&w.lower)
+    }
+}
+
+/// Longest gazetteer or dictionary match at word `k` (not beyond `b`).
+fn longest_known(
+    doc: &Doc,
+    k: usize,
+    b: usize,
+    dict: &ActorDict,
+    date: Option<Date>,
+) -> Option<(usize, Piece)> {
+    let lex = lexicon();
+    let maxn = lex.max_words.max(6).min(b - k);
+    if maxn == 0 {
+        return None;
+    }
+    // Most words start no listed name: answer without building keys.
+    if !lex.starts.contains(&doc.w[k].lower) && dict.longest_match(&[doc.w[k].text], date).is_none()
+    {
+        let first = norm(doc.w[k].text);
+        if !lex.starts.contains(&first) {
+            // The dictionary may still know a longer phrase starting here.
+            let words: Vec<&str> = doc.w[k..k + maxn].iter().map(|w| w.text).collect();
+            dict.longest_match(&words, date)?;
+        }
+    }
+    let mut key = String::new();
+    let mut best: Option<(usize, Piece)> = None;
+    let words: Vec<&str> = doc.w[k..k + maxn].iter().map(|w| w.text).collect();
+    for n in 1..=maxn {
+        if n > 1 {
+            key.push(' ');
+        }
+        key.push_str(&doc.w[k + n - 1].lower);
+        if n > 1 && !doc.joinable(k + n - 2) {
+            break;
+        }
+        if let Some(e) = lex.gaz.get(&key) {
+            best = Some((
+                n,
+                Piece {
+                    a: k,
+                    b: k + n,
+                    kind: Some(e.kind),
+                    code: e.code.clone(),
+                    name: Some(e.name.clone()),
+                    media: e.media,
+                    titles: Vec::new(),
+                    gender: '-',
+                    sure: true,
+                },
+            ));
+        }
+    }
+    if let Some((n, m)) = dict.longest_match(&words, date) {
+        if best.as_ref().is_none_or(|(bn, _)| n >= *bn) && m.kind != ActorKind::Role {
+            let gaz_kind = best
+                .as_ref()
+                .filter(|(bn, _)| *bn == n)
+                .and_then(|(_, p)| p.kind);
+            let kind = match m.kind {
+                _ if gaz_kind.is_some() => gaz_kind.unwrap_or(EntityType::ORG),
+                ActorKind::Person => EntityType::PERSON,
+                ActorKind::Nationality => EntityType::NORP,
+                ActorKind::Country => EntityType::ORG,
+                ActorKind::Media | ActorKind::Organization => EntityType::ORG,
+                ActorKind::Role => EntityType::ORG,
+            };
+            best = Some((
+                n,
+                Piece {
+                    a: k,
+                    b: k + n,
+                    kind: Some(kind),
+                    code: Some(m.code.clone()),
+                    name: {
+                        // A media group's name for one of its outlets: keep the outlet's own.
+                        let surface = words[..n].join(" ");
+                        let share = norm(&m.name)
+                            .split(' ')
+                            .any(|w| norm(&surface).split(' ').any(|v| v == w));
+                        (m.kind != ActorKind::Media || share).then(|| m.name.clone())
+                    },
+                    media: m.kind == ActorKind::Media,
+                    titles: Vec::new(),
+                    gender: '-',
+                    sure: true,
+                },
+            ));
+        }
+    }
+    best
+}
+
+fn new_piece(a: usize, b: usize, kind: Option<EntityType>, sure: bool) -> Piece {
+    Piece {
+        a,
+        b,
+        kind,
+        code: None,
+        name: None,
+        media: false,
+        titles: Vec::new(),
+        gender: '-',
+        sure,
+    }
+}
+
+/// Cuts the run of capitalised words a..b into typed pieces.
+fn segment(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    role_before: Option<(&str, RoleKind)>,
+    dict: &ActorDict,
+    date: Option<Date>,
+    out: &mut Vec<Piece>,
+) {
+    let lex = lexicon();
+    let tc = doc.title_case[doc.w[a].sent];
+    let mut k = a;
+    let mut titles: Vec<String> = Vec::new();
+    let mut first_piece = true;
+    while k < b {
+        let w = &doc.w[k];
+        // "The Hill", "The Hague": names listed with their article.
+        if w.lower == "the" && k + 1 < b {
+            if let Some((n, mut p)) = longest_known(doc, k, b, dict, date).filter(|(n, _)| *n >= 2)
+            {
+                p.a = k + 1;
+                out.push(p);
+                k += n;
+                first_piece = false;
+                continue;
+            }
+        }
+        // Function words and calendar words never start a piece ("US", "WHO" are names).
+        if lexicon::is_function_word(&w.lower)
+            && !(w.allcaps && !w.initial)
+            && (w.initial || k == a || w.lower == "the")
+        {
+            k += 1;
+            continue;
+        }
+        if lexicon::is_calendar_word(&w.lower)
+            || matches!(w.lower.as_str(), "of" | "de" | "and" | "the" | "for")
+        {
+            k += 1;
+            continue;
+        }
+        // A sentence-initial common word before a name ("Visiting Japan …").
+        if w.initial
+            && k + 1 < b
+            && !lex.given.contains_key(w.text)
+            && longest_known(doc, k, k + 1, dict, date).is_none()
+            && w.upos != Some(Upos::PROPN)
+            && (doc.lower_seen.contains(&w.lower)
+                || w.lower.ends_with("ing")
+                || w.lower.ends_with("ly")
+                || w.upos.is_some_and(|u| u != Upos::NOUN && u != Upos::X))
+        {
+            k += 1;
+            continue;
+        }
+        // Sentence-initial common words ("Nuclear talks …", "Officials said …").
+        if w.initial && k + 1 == b {
+            let known =
+                longest_known(doc, k, b, dict, date).is_some() || lex.given.contains_key(w.text);
+            let tagged_propn = w.upos == Some(Upos::PROPN);
+            let tagged_other = w.upos.is_some() && !tagged_propn;
+            if !known && (tagged_other || (!tagged_propn && !doc.cap_mid_seen.contains(&w.lower))) {
+                k += 1;
+                continue;
+            }
+        }
+        // After an organisation noun ("drugmakers Eli Lilly and …"): an organisation.
+        if first_piece
+            && matches!(role_before, Some((_, RoleKind::Org | RoleKind::Media)))
+            && longest_known(doc, k, b, dict, date).is_none()
+        {
+            let mut p = new_piece(k, b, Some(EntityType::ORG), true);
+            p.media = matches!(role_before, Some((_, RoleKind::Media)));
+            out.push(p);
+            return;
+        }
+        // A given name followed by more capitalised words: a person, whatever the words.
+        if let Some(&g) = lex.given.get(w.text) {
+            let mut j = k + 1;
+            let cap = if tc { k + 2 } else { k + 4 };
+            while j < b
+                && j < cap
+                && !lexicon::is_org_head(&doc.w[j].lower)
+                && doc.w[j].lower != "of"
+                && !lexicon::is_function_word(&doc.w[j].lower)
+            {
+                if longest_known(doc, j, b, dict, date)
+                    .is_some_and(|(n, p)| n >= 2 || p.kind != Some(EntityType::GPE))
+                {
+                    break;
+                }
+                j += 1;
+            }
+            let org_tail = j < b;
+            if j > k + 1 && !org_tail {
+                let mut p = new_piece(k, j, Some(EntityType::PERSON), true);
+                p.gender = g;
+                p.titles = std::mem::take(&mut titles);
+                if first_piece {
+                    if let Some((r, RoleKind::Person)) = role_before {
+                        p.titles.push(r.to_string());
+                    }
+                }
+                out.push(p);
+                k = j;
+                first_piece = false;
+                continue;
+            }
+        }
+        // Whole-run organisation patterns: "University of Chicago", "Ford Motor Company".
+        if k + 1 < b
+            && (lexicon::is_org_head(&doc.w[b - 1].lower)
+                || (lexicon::is_org_head(&w.lower) && doc.w[k + 1].lower == "of"))
+            && !tc
+        {
+            let known = longest_known(doc, k, b, dict, date);
+            if known.as_ref().is_none_or(|(n, _)| k + n < b) {
+                let mut p = new_piece(k, b, Some(EntityType::ORG), true);
+                p.media = matches!(
+                    doc.w[b - 1].lower.as_str(),
+                    "news"
+                        | "times"
+                        | "post"
+                        | "journal"
+                        | "herald"
+                        | "tribune"
+                        | "gazette"
+                        | "press"
+                        | "magazine"
+                        | "radio"
+                        | "television"
+                        | "tv"
+                );
+                out.push(p);
+                return;
+            }
+        }
+        let known = longest_known(doc, k, b, dict, date)
+            .filter(|(n, p)| {
+                // "Paris Baguette", "Texas Legislature": a place followed only by unknown capitalised
+                // words starts a longer name.
+                let rest_unknown = k + n < b
+                    && (k + n..b).all(|j| {
+                        longest_known(doc, j, b, dict, date).is_none()
+                            && !is_person_title(&doc.w[j].lower)
+                            && doc.w[j].cap
+                            && !lexicon::is_calendar_word(&doc.w[j].lower)
+                    });
+                !(matches!(p.kind, Some(EntityType::GPE | EntityType::ORG)) && rest_unknown)
+            })
+            .filter(|(n, p)| {
+                // A one-word person entry followed by more unknown capitalised words is another
+                // person sharing the name ("Kim" in "Kim Yo Sun").
+                !(*n == 1
+                    && p.kind == Some(EntityType::PERSON)
+                    && k + 1 < b
+                    && longest_known(doc, k + 1, b, dict, date).is_none()
+                    && doc.w[k + 1].cap)
+            });
+        if let Some((n, mut p)) = known {
+            // A place name inside a person's name ("Michael Jordan") is handled above; here a
+            // person title before it makes no sense, so drop collected titles.
+            if p.kind == Some(EntityType::PERSON) {
+                p.titles = std::mem::take(&mut titles);
+                // "President Lane" from the dictionary: the title is not part of the name.
+                while p.a + 1 < p.b && is_person_title(&doc.w[p.a].lower) {
+                    p.titles.push(doc.w[p.a].lower.clone());
+                    p.a += 1;
+                }
+            }
+            titles.clear();
+            // A broadcaster's channel number belongs to its name ("ABC 7").
+            let mut n = n;
+            if p.media
+                && k + n < b
+                && doc.w[k + n].text.len() <= 2
+                && doc.w[k + n].text.bytes().all(|c| c.is_ascii_digit())
+            {
+                n += 1;
+                p.b += 1;
+            }
+            out.push(p);
+            k += n;
+            first_piece = false;
+            continue;
+        }
+        if is_person_title(&w.lower) && k + 1 < b {
+            titles.push(w.lower.clone());
+            k += 1;
+            if k + 1 < b && doc.w[k].lower == "of" {
+                k += 2;
+                if k < b && doc.w[k - 1].lower == "the" {
+                    k += 1;
+                }
+            }
+            continue;
+        }
+        // An unknown piece: up to the next known name or title.
+        let mut j = k + 1;
+        while j < b {
+            let wj = &doc.w[j];
+            if lexicon::is_calendar_word(&wj.lower)
+                || is_person_title(&wj.lower)
+                || wj.lower == "of"
+            {
+                break;
+            }
+            if let Some((kn, kp)) = longest_known(doc, j, b, dict, date) {
+                // Keep surnames that happen to be places inside a person's name.
+                let rest_unknown = j + kn < b
+                    && (j + kn..b).all(|x| longest_known(doc, x, b, dict, date).is_none());
+                if kp.kind != Some(EntityType::GPE) || (j + 1 < b && !rest_unknown) {
+                    break;
+                }
+            }
+            j += 1;
+        }
+        let first = &doc.w[k];
+        let last = &doc.w[j - 1];
+        let mut p = new_piece(k, j, None, false);
+        let starts_with_org = lexicon()
+            .gaz
+            .get(&first.lower)
+            .is_some_and(|e| e.kind == EntityType::ORG);
+        // Words before a title inside the run belong to the title ("Sub-Assistant Agriculture Officer").
+        if j < b && is_person_title(&doc.w[j].lower) && !lex.given.contains_key(first.text) {
+            k = j;
+            continue;
+        }
+        let media_word = doc.w[k..j].iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "radio"
+                    | "news"
+                    | "times"
+                    | "post"
+                    | "journal"
+                    | "herald"
+                    | "tribune"
+                    | "gazette"
+                    | "press"
+                    | "magazine"
+                    | "television"
+                    | "tv"
+            )
+        });
+        if (lexicon::is_org_head(&last.lower)
+            || starts_with_org
+            || lexicon::is_org_head(&first.lower) && media_word)
+            && j > k + 1
+        {
+            p.kind = Some(EntityType::ORG);
+            p.sure = true;
+            p.media = media_word;
+        } else if lexicon::is_loc_head(&last.lower) && j > k + 1
+            || lexicon::is_loc_head(&first.lower) && j > k + 1
+        {
+            p.kind = Some(EntityType::LOC);
+            p.sure = true;
+        } else if lexicon::is_gpe_head(&last.lower) && j > k + 1
+            || doc.w.get(j).is_some_and(|w| {
+                w.sent == first.sent
+                    && !w.cap
+                    && doc.joinable(j - 1)
+                    && matches!(
+                        w.lower.as_str(),
+                        "village"
+                            | "town"
+                            | "city"
+                            | "district"
+                            | "county"
+                            | "province"
+                            | "state"
+                            | "municipality"
+                    )
+            })
+        {
+            p.kind = Some(EntityType::GPE);
+            p.sure = true;
+        } else if !titles.is_empty() {
+            p.kind = Some(EntityType::PERSON);
+            p.sure = true;
+            p.titles = std::mem::take(&mut titles);
+            if p.titles
+                .iter()
+                .any(|t| matches!(t.as_str(), "mrs" | "ms" | "miss" | "queen" | "princess"))
+            {
+                p.gender = 'f';
+            } else if p
+                .titles
+                .iter()
+                .any(|t| matches!(t.as_str(), "mr" | "king" | "prince" | "sir"))
+            {
+                p.gender = 'm';
+            }
+        } else if first_piece && role_before.is_some() {
+            let (r, rk) = role_before.unwrap_or(("", RoleKind::Person));
+            match rk {
+                RoleKind::Person => {
+                    p.kind = Some(EntityType::PERSON);
+                    p.titles.push(r.to_string());
+                }
+                RoleKind::Media => {
+                    p.kind = Some(EntityType::ORG);
+                    p.media = true;
+                }
+                RoleKind::Org => p.kind = Some(EntityType::ORG),
+            }
+            p.sure = true;
+        } else if first.allcaps
+            && j == k + 1
+            && first.text.chars().count() <= 6
+            && !tc
+            && !COMMON_CAPS.contains(&first.lower.as_str())
+        {
+            p.kind = Some(EntityType::ORG);
+            p.sure = true;
+        } else if let Some(&g) = lex.given.get(first.text) {
+            p.kind = Some(EntityType::PERSON);
+            p.gender = g;
+            p.sure = j > k + 1;
+        }
+        if !(tc && !p.sure) {
+            out.push(p);
+        }
+        titles.clear();
+        k = j;
+        first_piece = false;
+    }
+}
+
+/// Capitalised words and acronyms that are not names.
+const COMMON_CAPS: &[&str] = &[
+    "ai",
+    "suv",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "gdp",
+    "tv",
+    "pc",
+    "dna",
+    "faq",
+    "pdf",
+    "url",
+    "usb",
+    "gps",
+    "led",
+    "atm",
+    "ipo",
+    "etf",
+    "it",
+    "hr",
+    "pr",
+    "ok",
+    "am",
+    "pm",
+    "ev",
+    "evs",
+    "covid",
+    "hiv",
+    "aids",
+    "nft",
+    "api",
+    "saas",
+    "diy",
+    "vip",
+    "rsvp",
+    "asap",
+    "mba",
+    "phd",
+    "ma",
+    "ba",
+    "bs",
+    "ms",
+    "id",
+    "ui",
+    "ux",
+    "seo",
+    "roi",
+    "kpi",
+    "b2b",
+    "b2c",
+    "usd",
+    "eur",
+    "gbp",
+    "est",
+    "pst",
+    "utc",
+    "gmt",
+    "unidentified",
+    "person",
+    "group",
+    "host",
+    "byline",
+    "announcer",
+    "crosstalk",
+    "soundbite",
+    "laughter",
+    "applause",
+    "note",
+    "update",
+    "editor",
+    "photo",
+    "video",
+    "advertisement",
+    "sponsored",
+    "subscribe",
+    "menu",
+    "home",
+    "search",
+    "share",
+    "email",
+    "print",
+    "comments",
+];
+
+// ---------------------------------------------------------------------------------------------
+// Entities and coreference
+
+#[derive(Debug, Clone)]
+struct Ent {
+    kind: EntityType,
+    name: String,
+    code: Option<String>,
+    words: Vec<String>,
+    gender: char,
+    titles: Vec<String>,
+    count: usize,
+    last: usize,
+    /// Index of its representative Entity record.
+    record: usize,
+    media: bool,
+}
+
+fn kinds_compatible(a: EntityType, b: EntityType) -> bool {
+    a == b
+        || matches!(
+            (a, b),
+            (EntityType::GPE, EntityType::ORG) | (EntityType::ORG, EntityType::GPE)
+        )
+}
+
 /// Finds entities and mentions in the article's sentences.
-pub fn recognize(text: &str, sentences: &[Sentence], dict: &ActorDict, date: Option<Date>) -> Analysis {
-    let mut a = Analysis::default();
-    let chars: Vec<char> = text.chars().collect();
+pub fn recognize(
+    text: &str,
+    sentences: &[Sentence],
+    dict: &ActorDict,
+    date: Option<Date>,
+) -> Analysis {
+    let idx = CharIndex::new(text);
+    let qs = marks::quote_spans(text);
+    let lex = lexicon();
+    // A real tagger tags something other than NOUN/PUNCT/X.
+    let tagged = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter())
+        .take(400)
+        .any(|t| matches!(t.upos, Upos::VERB | Upos::DET | Upos::ADP | Upos::PROPN));
+
+    // Dates first: their words are never names.
+    let mut dates: Vec<(usize, usize, usize, String)> = Vec::new(); // (sentence, byte start, byte end, value)
     for (si, s) in sentences.iter().enumerate() {
-        for (key, kind) in [("North Korea", EntityType::GPE), ("White House", EntityType::ORG)] {
-            for (pos, _) in s.text.match_indices(key) {
-                let start = s.start + s.text[..pos].chars().count();
-                let end = start + key.chars().count();
-                let m = dict.lookup(key, date);
-                let surface: String = chars[start..end].iter().collect();
-                a.entities.push(Entity {
-                    text: surface.clone(),
-                    kind,
-                    start,
-                    end,
-                    code: m.as_ref().map(|m| m.code.clone()),
-                    name: m.as_ref().map(|m| m.name.clone()),
-                    value: None,
-                    sentence: si,
-                });
+        let s0 = idx.byte_of_char(s.start);
+        let s1 = idx.byte_of_char(s.end).max(s0);
+        // Without an article date, relative expressions still are no names: find them against a
+        // stand-in date, but report only those that carry their own year.
+        let probe = date.or(Date::new(2000, 1, 1));
+        for t in parley_time::find(probe, &text[s0..s1]) {
+            let own_year = date.is_some()
+                || parley_time::find(None, &text[s0 + t.start..s0 + t.end])
+                    .iter()
+                    .any(|x| x.start == 0);
+            dates.push((
+                si,
+                s0 + t.start,
+                s0 + t.end,
+                if own_year { t.value } else { String::new() },
+            ));
+        }
+    }
+    // Words.
+    let mut words: Vec<W> = Vec::new();
+    let mut sent_w = Vec::with_capacity(sentences.len());
+    let mut title_case = Vec::with_capacity(sentences.len());
+    for (si, s) in sentences.iter().enumerate() {
+        let s0 = idx.byte_of_char(s.start);
+        let s1 = idx.byte_of_char(s.end).max(s0);
+        let first = words.len();
+        split_words(text, s0, s1, si, &mut words);
+        let ws = &mut words[first..];
+        let dk = dates.partition_point(|d| d.0 < si);
+        for w in ws.iter_mut() {
+            w.in_quote = marks::inside(&qs, w.b0);
+            w.date = dates[dk..]
+                .iter()
+                .take_while(|d| d.0 == si)
+                .any(|d| d.1 <= w.b0 && w.b0 < d.2);
+            if tagged && w.cap {
+                let c0 = idx.char_of_byte(w.b0);
+                let k = s.tokens.partition_point(|t| t.end <= c0);
+                w.upos = s.tokens.get(k).map(|t| t.upos);
+            }
+        }
+        let long: Vec<&W> = ws
+            .iter()
+            .filter(|w| w.text.chars().count() > 3 || w.cap)
+            .collect();
+        let caps = long.iter().filter(|w| w.cap).count();
+        title_case.push(long.len() >= 4 && caps * 10 >= long.len() * 8);
+        sent_w.push((first, words.len()));
+    }
+    let mut lower_seen = HashSet::new();
+    let mut cap_mid_seen = HashSet::new();
+    for w in &words {
+        if w.cap && !w.initial && !title_case[w.sent] {
+            cap_mid_seen.insert(w.lower.clone());
+        } else if !w.cap {
+            lower_seen.insert(w.lower.clone());
+        }
+    }
+    let doc = Doc {
+        text,
+        w: words,
+        sent_w,
+        title_case,
+        lower_seen,
+        cap_mid_seen,
+    };
+
+    // Runs of capitalised words → pieces.
+    let mut pieces: Vec<Piece> = Vec::new();
+    for &(s0, s1) in &doc.sent_w {
+        let mut i = s0;
+        while i < s1 {
+            if !doc.name_like(i) && !(doc.w[i].cap && doc.w[i].initial) {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            let mut b = i + 1;
+            while b < s1 {
+                if doc.joinable(b - 1)
+                    && doc.w[b].cap
+                    && !doc.w[b].date
+                    && !lexicon::is_calendar_word(&doc.w[b].lower)
+                {
+                    b += 1;
+                } else if doc.joinable(b - 1)
+                    && doc.w[b - 1].allcaps
+                    && doc.w[b].text.len() <= 2
+                    && doc.w[b].text.bytes().all(|c| c.is_ascii_digit())
+                {
+                    b += 1;
+                } else if b + 1 < s1
+                    && doc.w[b].lower == "and"
+                    && doc.w[b + 1].cap
+                    && lexicon()
+                        .gaz
+                        .contains_key(&norm(&text[doc.w[a].b0..doc.w[b + 1].b1]))
+                {
+                    // "Bosnia and Herzegovina": a listed name with "and" in it.
+                    b += 2;
+                } else if b + 1 < s1
+                    && matches!(
+                        doc.w[b].lower.as_str(),
+                        "of" | "de"
+                            | "da"
+                            | "del"
+                            | "van"
+                            | "von"
+                            | "bin"
+                            | "al"
+                            | "la"
+                            | "le"
+                            | "du"
+                            | "der"
+                            | "for"
+                    )
+                    && !doc.w[b].cap
+                    && doc.joinable(b - 1)
+                    && doc.joinable(b)
+                    && doc.w[b + 1].cap
+                {
+                    b += 2;
+                } else {
+                    break;
+                }
+            }
+            // Trailing connector words never end a name.
+            let role_before = if a > s0 && !doc.w[a - 1].cap && doc.joinable(a - 1) {
+                let l = &doc.w[a - 1].lower;
+                role_of(l).map(|r| (l.as_str(), r.kind))
+            } else if a > s0
+                && !doc.w[a - 1].cap
+                && doc.gap(a - 1).trim() == ","
+                && doc.w[a - 1].lower.ends_with('s')
+            {
+                // "drugmakers, Eli Lilly and …"
+                let l = &doc.w[a - 1].lower;
+                role_of(l)
+                    .filter(|r| r.kind != RoleKind::Person)
+                    .map(|r| (l.as_str(), r.kind))
+            } else {
+                None
+            };
+            segment(&doc, a, b, role_before, dict, date, &mut pieces);
+            i = b;
+        }
+    }
+
+    // Person words known so far (for unknown pieces and surnames).
+    let mut person_words: HashSet<String> = HashSet::new();
+    for p in &pieces {
+        if p.kind == Some(EntityType::PERSON) && p.b > p.a + 1 {
+            for w in &doc.w[p.a..p.b] {
+                person_words.insert(w.lower.clone());
             }
         }
     }
-    a
+    let mut org_words: HashSet<String> = HashSet::new();
+    let mut conj_kind: HashMap<usize, EntityType> = HashMap::new();
+    for w in pieces.windows(2) {
+        let (x, y) = (&w[0], &w[1]);
+        if x.sure
+            && y.kind.is_none()
+            && y.a == x.b + 1
+            && doc.w[x.b].sent == doc.w[y.a].sent
+            && matches!(doc.w[x.b].lower.as_str(), "and" | "or")
+        {
+            if let Some(k) = x
+                .kind
+                .filter(|k| matches!(k, EntityType::ORG | EntityType::GPE))
+            {
+                conj_kind.insert(y.a, k);
+            }
+        }
+    }
+    for pass in 0..2 {
+        if pass == 1 {
+            for p in &pieces {
+                if p.kind == Some(EntityType::ORG) && p.b > p.a + 1 {
+                    for w in &doc.w[p.a..p.b] {
+                        if !lexicon::is_org_head(&w.lower) && !lexicon().gaz.contains_key(&w.lower)
+                        {
+                            org_words.insert(w.lower.clone());
+                        }
+                    }
+                }
+            }
+            for p in &pieces {
+                if p.kind == Some(EntityType::PERSON) && p.b > p.a + 1 {
+                    for w in &doc.w[p.a..p.b] {
+                        person_words.insert(w.lower.clone());
+                    }
+                }
+            }
+        }
+        for p in pieces.iter_mut() {
+            if p.kind.is_some() || (pass == 0) != (p.b - p.a >= 2) {
+                continue;
+            }
+            let n = p.b - p.a;
+            let ws = &doc.w[p.a..p.b];
+            let after = doc.w.get(p.b).filter(|w| w.sent == ws[0].sent);
+            let after_speech = after.is_some_and(|w| speech_verb(&w.lower))
+                || doc.gap(p.b - 1).starts_with(", who");
+            let tc = doc.title_case[ws[0].sent];
+            let before_said = p.a > 0
+                && doc.w[p.a - 1].sent == ws[0].sent
+                && matches!(
+                    doc.w[p.a - 1].lower.as_str(),
+                    "said" | "says" | "told" | "asked" | "added"
+                );
+            let appos_role = {
+                let g = doc.gap(p.b - 1);
+                let nx = doc.w.get(p.b).filter(|w| w.sent == ws[0].sent);
+                g.trim() == ","
+                    && nx.is_some_and(|w| {
+                        is_person_title(&w.lower)
+                            || matches!(w.lower.as_str(), "a" | "an" | "the")
+                                && doc.w.get(p.b + 1).is_some_and(|w2| {
+                                    is_person_title(&w2.lower)
+                                        || doc
+                                            .w
+                                            .get(p.b + 2)
+                                            .is_some_and(|w3| is_person_title(&w3.lower))
+                                })
+                    })
+            };
+            // Words of personal names rarely appear in lower case elsewhere in the text.
+            let acronym_inside = ws.iter().any(|w| w.allcaps && w.text.chars().count() >= 2)
+                && !ws.iter().all(|w| w.allcaps);
+            let place_first = lexicon()
+                .gaz
+                .get(&ws[0].lower)
+                .is_some_and(|e| e.kind != EntityType::PERSON);
+            let namelike = !acronym_inside
+                && !place_first
+                && ws.iter().all(|w| {
+                    !doc.lower_seen.contains(&w.lower)
+                        && !lexicon::is_function_word(&w.lower)
+                        && w.text.chars().count() > 1
+                        && !COMMON_CAPS.contains(&w.lower.as_str())
+                });
+            let titlecase_words = ws.iter().all(|w| !w.allcaps);
+            let caps_label = ws.iter().all(|w| w.allcaps)
+                && doc.gap(p.b - 1).trim_start().starts_with([':', ',']);
+            // "Eli Lilly and Novo Nordisk": a conjunct takes the type of a sure neighbour.
+            let conj = conj_kind.get(&p.a).copied();
+            if let Some(k) = conj {
+                p.kind = Some(k);
+            } else if ws.iter().any(|w| person_words.contains(&w.lower)) {
+                p.kind = Some(EntityType::PERSON);
+            } else if n == 1 && org_words.contains(&ws[0].lower) {
+                p.kind = Some(EntityType::ORG);
+            } else if (2..=3).contains(&n)
+                && (after_speech || before_said || appos_role)
+                && !tc
+                && !acronym_inside
+                && !place_first
+            {
+                p.kind = Some(EntityType::PERSON);
+            } else if (2..=3).contains(&n) && namelike && (titlecase_words || caps_label) && !tc {
+                p.kind = Some(EntityType::PERSON);
+            } else if n >= 2 && !tc && !ws.iter().all(|w| w.allcaps) {
+                p.kind = Some(EntityType::ORG);
+            }
+        }
+    }
+    // "Fairfield, New Jersey": a name before a comma and a known state or country is a place.
+    for i in 0..pieces.len() {
+        let (a, b) = (pieces[i].a, pieces[i].b);
+        if pieces[i].sure
+            || b - a > 3
+            || pieces[i].kind == Some(EntityType::PERSON)
+                && person_words
+                    .iter()
+                    .any(|w| doc.w[a..b].iter().any(|x| &x.lower == w))
+                && pieces[i].b - pieces[i].a > 1
+        {
+            continue;
+        }
+        if doc.gap(b - 1).trim() == "," {
+            if let Some(next) = pieces.get(i + 1) {
+                if next.a == b && next.kind == Some(EntityType::GPE) && next.sure {
+                    pieces[i].kind = Some(EntityType::GPE);
+                }
+            }
+        }
+    }
+    pieces.retain(|p| p.kind.is_some());
+
+    // Appositions and roles: "Kim Kye Gwan, a top adviser to …", "North Korean leader Kim".
+    for p in pieces.iter_mut() {
+        if p.kind != Some(EntityType::PERSON) {
+            continue;
+        }
+        let g = doc.gap(p.b - 1);
+        if g.trim() == "," {
+            let s1 = doc.sent_w[doc.w[p.a].sent].1;
+            let mut j = p.b;
+            if j < s1 && matches!(doc.w[j].lower.as_str(), "a" | "an" | "the") {
+                j += 1;
+                for k in j..(j + 4).min(s1) {
+                    if doc.w[k].cap && k > j {
+                        break;
+                    }
+                    if is_person_title(&doc.w[k].lower) {
+                        p.titles.push(singular(&doc.w[k].lower).into_owned());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // Codes for people from a coded name just before their role: "White House adviser X",
+    // "North Korean leader X".
+    let mut piece_codes: Vec<Option<String>> = vec![None; pieces.len()];
+    for i in 0..pieces.len() {
+        if pieces[i].kind != Some(EntityType::PERSON) || pieces[i].code.is_some() {
+            continue;
+        }
+        let a = pieces[i].a;
+        if a == 0 || doc.w[a - 1].cap || !doc.joinable(a - 1) {
+            continue;
+        }
+        let Some(role) = role_of(&doc.w[a - 1].lower) else {
+            continue;
+        };
+        // The coded piece must end within 4 words before the role noun, in the same sentence.
+        if let Some(prev) = (0..i).rev().find(|&k| pieces[k].b < a) {
+            let q = &pieces[prev];
+            if q.b + 4 >= a && doc.w[q.a].sent == doc.w[a].sent && (a - 1..a).all(|_| true) {
+                let between_ok =
+                    (q.b..a - 1).all(|k| !doc.w[k].cap && doc.joinable(k) || doc.joinable(k));
+                if let (Some(c), true) = (&q.code, between_ok) {
+                    let c3: String = c.chars().take(3).collect();
+                    let code = if c.len() > 3 {
+                        c.clone()
+                    } else {
+                        format!("{}{}", c3, role.sector.unwrap_or(""))
+                    };
+                    piece_codes[i] = Some(code);
+                }
+            }
+        }
+    }
+
+    // Entity records and clusters, in text order.
+    let mut analysis = Analysis::default();
+    let mut ents: Vec<Ent> = Vec::new();
+    let mut rec_ent: Vec<usize> = Vec::new();
+    for (pi, p) in pieces.iter().enumerate() {
+        let kind = p.kind.unwrap_or(EntityType::ORG);
+        let w0 = &doc.w[p.a];
+        let w1 = &doc.w[p.b - 1];
+        let surface = &text[w0.b0..w1.b1];
+        let wl: Vec<String> = doc.w[p.a..p.b].iter().map(|w| w.lower.clone()).collect();
+        // Link to an existing entity.
+        let mut link: Option<usize> = None;
+        let mut best = (0usize, 0usize);
+        for (ei, e) in ents.iter().enumerate() {
+            if !kinds_compatible(kind, e.kind) {
+                continue;
+            }
+            let sub = wl.iter().all(|w| e.words.contains(w));
+            let sup = e.words.iter().all(|w| wl.contains(w));
+            let ok = if kind == EntityType::PERSON {
+                sub || sup
+            } else {
+                (sub && (!wl.is_empty())) || sup && e.words.len() >= 2 || wl == e.words
+            };
+            if ok && (e.count, e.last) >= best {
+                best = (e.count, e.last);
+                link = Some(ei);
+            }
+        }
+        // Codes: the dictionary on the full name, then the piece's own.
+        let rec = analysis.entities.len();
+        let ei = match link {
+            Some(ei) => {
+                let e = &mut ents[ei];
+                e.count += 1;
+                e.last = rec;
+                if wl.len() > e.words.len() && wl.len() <= 4 && kind == e.kind {
+                    e.words = wl.clone();
+                    if p.name.is_none() {
+                        e.name = surface.to_string();
+                    }
+                    e.record = rec;
+                }
+                e.titles.extend(p.titles.iter().cloned());
+                if e.gender == '-' {
+                    e.gender = p.gender;
+                }
+                if e.code.is_none() {
+                    e.code = p.code.clone().or_else(|| piece_codes[pi].clone());
+                }
+                ei
+            }
+            None => {
+                let name = match &p.name {
+                    Some(n) if norm(n) != norm(surface) => n.clone(),
+                    _ => surface.to_string(),
+                };
+                let looked = if p.code.is_none() {
+                    dict.lookup(&name, date)
+                } else {
+                    None
+                };
+                let shares_word = |a: &str, b: &str| {
+                    norm(a)
+                        .split(' ')
+                        .any(|w| norm(b).split(' ').any(|v| v == w))
+                };
+                let (name, code) = match looked {
+                    Some(m) if norm(&m.name) == norm(&name) => (name, Some(m.code)),
+                    Some(m) if m.kind == ActorKind::Media && !shares_word(&m.name, &name) => {
+                        (name, Some(m.code))
+                    }
+                    Some(m) => (m.name, Some(m.code)),
+                    None => (name, p.code.clone().or_else(|| piece_codes[pi].clone())),
+                };
+                ents.push(Ent {
+                    kind,
+                    name,
+                    code,
+                    words: wl.clone(),
+                    gender: p.gender,
+                    titles: p.titles.clone(),
+                    count: 1,
+                    last: rec,
+                    record: rec,
+                    media: p.media,
+                });
+                ents.len() - 1
+            }
+        };
+        rec_ent.push(ei);
+        let span = idx.span_of_bytes(w0.b0, w1.b1);
+        analysis.entities.push(Entity {
+            text: surface.to_string(),
+            kind,
+            start: span.start,
+            end: span.end,
+            code: None,
+            name: None,
+            value: None,
+            sentence: w0.sent,
+        });
+    }
+    // Fill names/codes from the final clusters (a later full name improves earlier surnames).
+    for (r, &ei) in rec_ent.iter().enumerate() {
+        let e = &ents[ei];
+        analysis.entities[r].code = e.code.clone();
+        analysis.entities[r].name = Some(e.name.clone());
+    }
+
+    // Mentions: names, nominals, pronouns, in text order.
+    let mut mentions: Vec<(usize, usize, Mention)> = Vec::new(); // (word a, word b, mention)
+    for (r, p) in pieces.iter().enumerate() {
+        let e = &ents[rec_ent[r]];
+        let w0 = &doc.w[p.a];
+        mentions.push((
+            p.a,
+            p.b,
+            Mention {
+                sentence: w0.sent,
+                tokens: 0..0,
+                span: Span::new(analysis.entities[r].start, analysis.entities[r].end),
+                text: analysis.entities[r].text.clone(),
+                kind: MentionKind::Name,
+                name: Some(e.name.clone()),
+                code: e.code.clone(),
+                entity: Some(e.record),
+                etype: Some(e.kind),
+                in_quote: w0.in_quote,
+                media: e.media || p.media,
+            },
+        ));
+    }
+    let in_piece: HashSet<usize> = pieces.iter().flat_map(|p| p.a..p.b).collect();
+    for (si, &(s0, s1)) in doc.sent_w.iter().enumerate() {
+        for i in s0..s1 {
+            if in_piece.contains(&i) {
+                continue;
+            }
+            let w = &doc.w[i];
+            let l = w.lower.as_str();
+            if matches!(
+                l,
+                "he" | "him"
+                    | "his"
+                    | "himself"
+                    | "she"
+                    | "her"
+                    | "hers"
+                    | "herself"
+                    | "they"
+                    | "them"
+                    | "their"
+                    | "themselves"
+            ) {
+                let span = idx.span_of_bytes(w.b0, w.b1);
+                mentions.push((
+                    i,
+                    i + 1,
+                    Mention {
+                        sentence: si,
+                        tokens: 0..0,
+                        span,
+                        text: w.text.to_string(),
+                        kind: MentionKind::Pronoun,
+                        name: None,
+                        code: None,
+                        entity: None,
+                        etype: None,
+                        in_quote: w.in_quote,
+                        media: false,
+                    },
+                ));
+                continue;
+            }
+            if w.cap && !w.initial {
+                continue;
+            }
+            // Nominal: a role noun not followed by a name.
+            let Some(role) = role_of(l) else { continue };
+            if i + 1 < s1 && doc.w[i + 1].cap && doc.joinable(i) {
+                continue;
+            }
+            if i + 1 < s1 && doc.joinable(i) && role_of(&doc.w[i + 1].lower).is_some() {
+                continue; // "campaign official": the head is later
+            }
+            if matches!(
+                l,
+                "father"
+                    | "mother"
+                    | "son"
+                    | "daughter"
+                    | "friend"
+                    | "brother"
+                    | "sister"
+                    | "wife"
+                    | "husband"
+                    | "player"
+                    | "host"
+                    | "anchor"
+                    | "chair"
+                    | "party"
+                    | "group"
+                    | "union"
+                    | "network"
+                    | "channel"
+                    | "daily"
+                    | "general"
+                    | "justice"
+                    | "chief"
+            ) {
+                continue;
+            }
+            // Extend left over determiners and modifiers.
+            let mut a = i;
+            let mut country: Option<String> = None;
+            while a > s0 && i - a < 5 && doc.joinable(a - 1) {
+                let pw = &doc.w[a - 1];
+                let pl = pw.lower.as_str();
+                if matches!(
+                    pl,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "another"
+                        | "one"
+                        | "two"
+                        | "three"
+                        | "some"
+                        | "several"
+                        | "many"
+                        | "other"
+                        | "its"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "our"
+                        | "this"
+                        | "that"
+                        | "these"
+                        | "those"
+                ) {
+                    a -= 1;
+                    break;
+                }
+                let modifier = matches!(
+                    pl,
+                    "senior"
+                        | "top"
+                        | "former"
+                        | "chief"
+                        | "national"
+                        | "security"
+                        | "state"
+                        | "media"
+                        | "news"
+                        | "campaign"
+                        | "administration"
+                        | "government"
+                        | "military"
+                        | "foreign"
+                        | "defense"
+                        | "defence"
+                        | "intelligence"
+                        | "white"
+                        | "house"
+                        | "press"
+                        | "communications"
+                        | "deputy"
+                        | "high-ranking"
+                        | "anonymous"
+                        | "unnamed"
+                        | "local"
+                        | "federal"
+                        | "police"
+                        | "health"
+                        | "election"
+                        | "party"
+                        | "spokesperson"
+                        | "foreign-policy"
+                        | "policy"
+                        | "economic"
+                        | "political"
+                        | "trade"
+                        | "nuclear"
+                        | "independent"
+                        | "outside"
+                        | "other"
+                        | "legal"
+                        | "military's"
+                ) || pl.ends_with("al") && pw.text.len() > 4
+                    || in_piece.contains(&(a - 1));
+                if !modifier {
+                    break;
+                }
+                if in_piece.contains(&(a - 1)) {
+                    if let Some(p) = pieces.iter().find(|p| p.a < a && a - 1 < p.b) {
+                        if let Some(c) = &p.code {
+                            country.get_or_insert_with(|| c.chars().take(3).collect());
+                        }
+                    }
+                }
+                a -= 1;
+            }
+            let span = idx.span_of_bytes(doc.w[a].b0, w.b1);
+            let sector = dict
+                .role_sector(singular(l).as_ref())
+                .map(str::to_string)
+                .or_else(|| role.sector.map(str::to_string));
+            let code = match (&country, &sector) {
+                (Some(c), Some(s)) => Some(format!("{c}{s}")),
+                (Some(c), None) => Some(c.clone()),
+                (None, s) => s.clone(),
+            };
+            mentions.push((
+                a,
+                i + 1,
+                Mention {
+                    sentence: si,
+                    tokens: 0..0,
+                    span,
+                    text: text[doc.w[a].b0..w.b1].to_string(),
+                    kind: MentionKind::Nominal,
+                    name: None,
+                    code,
+                    entity: None,
+                    etype: Some(match role.kind {
+                        RoleKind::Person => EntityType::PERSON,
+                        _ => EntityType::ORG,
+                    }),
+                    in_quote: doc.w[a].in_quote,
+                    media: role.kind == RoleKind::Media,
+                },
+            ));
+        }
+    }
+    mentions.sort_by_key(|m| (m.0, m.1));
+
+    // Resolve nominals ("the adviser") and pronouns.
+    let rec_cluster: HashMap<usize, usize> =
+        rec_ent.iter().enumerate().map(|(r, &e)| (r, e)).collect();
+    for mi in 0..mentions.len() {
+        let kind = mentions[mi].2.kind;
+        if kind == MentionKind::Name {
+            continue;
+        }
+        let a = mentions[mi].0;
+        let si = mentions[mi].2.sentence;
+        let l = mentions[mi].2.text.to_lowercase();
+        let head = l.rsplit(' ').next().unwrap_or("").to_string();
+        let in_quote = mentions[mi].2.in_quote;
+        let mut target: Option<usize> = None; // index into mentions
+        match kind {
+            MentionKind::Nominal => {
+                if !(l.starts_with("the ") || l.starts_with("this "))
+                    || head.ends_with('s') && singular(&head) != head
+                {
+                    continue;
+                }
+                let h = singular(&head).into_owned();
+                // "the news outlet": the most recent outlet named.
+                if mentions[mi].2.media {
+                    for j in (0..mi).rev() {
+                        let m = &mentions[j].2;
+                        if si - m.sentence > 12 {
+                            break;
+                        }
+                        if m.kind == MentionKind::Name && m.media {
+                            target = Some(j);
+                            break;
+                        }
+                    }
+                }
+                // The most recent person holding that title.
+                for j in (0..mi).rev() {
+                    let m = &mentions[j].2;
+                    if si - m.sentence > 12 || target.is_some() {
+                        break;
+                    }
+                    if m.kind == MentionKind::Name {
+                        if let Some(ei) = m.entity.and_then(|r| rec_cluster.get(&r)) {
+                            if ents[*ei].titles.iter().any(|t| {
+                                *t == h
+                                    || (h == "advisor" && t == "adviser")
+                                    || (h == "adviser" && t == "advisor")
+                            }) {
+                                target = Some(j);
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            MentionKind::Pronoun => {
+                let (want_person, gender) = match head.as_str() {
+                    "he" | "him" | "his" | "himself" => (true, 'm'),
+                    "she" | "her" | "hers" | "herself" => (true, 'f'),
+                    _ => (false, '-'),
+                };
+                // Candidates: this sentence before the pronoun, then earlier sentences; within a
+                // sentence the leftmost mention outside quotations (subjects come first).
+                let mut s = si as isize;
+                while s >= 0 && si as isize - s <= 3 && target.is_none() {
+                    // Mentions are in text order: the sentence's ones form one run.
+                    let lo = mentions[..mi].partition_point(|m| m.2.sentence < s as usize);
+                    let cands = (lo..mi).take_while(|&j| mentions[j].2.sentence == s as usize);
+                    for j in cands {
+                        let m = &mentions[j].2;
+                        if m.in_quote && !in_quote {
+                            continue;
+                        }
+                        if mentions[j].0 >= a {
+                            continue;
+                        }
+                        let ok = if want_person {
+                            m.etype == Some(EntityType::PERSON)
+                                && (m.kind != MentionKind::Nominal || m.name.is_some())
+                                && match m.entity.and_then(|r| rec_cluster.get(&r)) {
+                                    Some(&ei) => {
+                                        ents[ei].gender == '-' || ents[ei].gender == gender
+                                    }
+                                    None => true,
+                                }
+                                && (m.kind != MentionKind::Pronoun
+                                    || m.text.to_lowercase().starts_with(if gender == 'm' {
+                                        'h'
+                                    } else {
+                                        's'
+                                    })
+                                    || m.text.to_lowercase() == "her")
+                        } else {
+                            matches!(
+                                m.etype,
+                                Some(EntityType::ORG | EntityType::GPE | EntityType::NORP)
+                            ) || (m.kind == MentionKind::Nominal && m.text.ends_with('s'))
+                        };
+                        if ok && (m.name.is_some() || m.code.is_some()) {
+                            target = Some(j);
+                            if want_person {
+                                break; // leftmost
+                            }
+                        }
+                    }
+                    s -= 1;
+                }
+            }
+            MentionKind::Name => {}
+        }
+        if let Some(j) = target {
+            let (name, code, entity, etype) = {
+                let m = &mentions[j].2;
+                (m.name.clone(), m.code.clone(), m.entity, m.etype)
+            };
+            let m = &mut mentions[mi].2;
+            m.name = name;
+            if code.is_some() {
+                m.code = code;
+            }
+            m.entity = entity;
+            if etype.is_some() {
+                m.etype = etype;
+            }
+        }
+    }
+
+    // Token ranges.
+    analysis.mentions = mentions
+        .into_iter()
+        .map(|(_, _, mut m)| {
+            if let Some(s) = sentences.get(m.sentence) {
+                let a = s.tokens.partition_point(|t| t.end <= m.span.start);
+                let b = s.tokens.partition_point(|t| t.start < m.span.end).max(a);
+                m.tokens = a..b;
+            }
+            m
+        })
+        .collect();
+    analysis
+        .mentions
+        .sort_by_key(|m| (m.span.start, m.span.end));
+
+    // DATE entities.
+    for (si, b0, b1, value) in dates {
+        if value.is_empty() {
+            continue;
+        }
+        let span = idx.span_of_bytes(b0, b1);
+        analysis.entities.push(Entity {
+            text: text[b0..b1].to_string(),
+            kind: EntityType::DATE,
+            start: span.start,
+            end: span.end,
+            code: None,
+            name: None,
+            value: Some(value),
+            sentence: si,
+        });
+    }
+    analysis.entities.sort_by_key(|e| (e.start, e.end));
+    // Entity indices changed with the sort: re-point mentions by span.
+    let pos: HashMap<(usize, usize), usize> = analysis
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind != EntityType::DATE)
+        .map(|(i, e)| ((e.start, e.end), i))
+        .collect();
+    let old: Vec<(usize, usize)> = {
+        let mut v: Vec<(usize, usize)> = Vec::new();
+        for p in &pieces {
+            let w0 = &doc.w[p.a];
+            let w1 = &doc.w[p.b - 1];
+            let sp = idx.span_of_bytes(w0.b0, w1.b1);
+            v.push((sp.start, sp.end));
+        }
+        v
+    };
+    for m in analysis.mentions.iter_mut() {
+        m.entity = m
+            .entity
+            .and_then(|r| old.get(r))
+            .and_then(|k| pos.get(k))
+            .copied();
+    }
+    let _ = (&doc.lower_seen, lex);
+    analysis
 }

@@ -1,0 +1,514 @@
+//! The compiled-in word lists of `data/` (see `data/README.md`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use parley_core::EntityType;
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazEntry {
+    pub kind: EntityType,
+    pub code: Option<String>,
+    /// A news outlet or agency.
+    pub media: bool,
+    /// The canonical spelling.
+    pub name: String,
+}
+
+/// A role noun: what it names and its sector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleKind {
+    Person,
+    Org,
+    Media,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub kind: RoleKind,
+    pub sector: Option<&'static str>,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Normalised phrase → entry.
+    pub gaz: HashMap<String, GazEntry>,
+    pub max_words: usize,
+    /// First words of the gazetteer's phrases.
+    pub starts: std::collections::HashSet<String>,
+    /// Given name → gender ('m', 'f', '-').
+    pub given: HashMap<String, char>,
+    /// Role noun (lower case, singular) → role.
+    pub roles: HashMap<String, Role>,
+    /// Rows, for the lexicon test: (file, phrase, expected type or role kind).
+    pub rows: Vec<(&'static str, String, String)>,
+}
+
+/// Normalises a phrase for lookup: lower case, straight apostrophes, single spaces.
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        // "St." and "St" are one word; "U.S." keeps its dots.
+        let w = match w.strip_suffix('.') {
+            Some(x) if !x.contains('.') && s.contains(' ') => x,
+            _ => w,
+        };
+        for c in w.chars() {
+            match c {
+                '’' | '‘' => out.push('\''),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn code(s: Option<&&str>) -> Option<String> {
+    s.map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+}
+
+pub fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut l = Lexicon::default();
+        let add = |l: &mut Lexicon, name: &str, e: GazEntry, file: &'static str, what: String| {
+            let k = norm(name);
+            l.max_words = l.max_words.max(k.split(' ').count());
+            l.starts
+                .insert(k.split(' ').next().unwrap_or("").to_string());
+            l.rows.push((file, name.to_string(), what));
+            l.gaz.entry(k).or_insert(e);
+        };
+        for r in rows(include_str!("../data/places.tsv")) {
+            let kind = if r.get(1) == Some(&"LOC") {
+                EntityType::LOC
+            } else {
+                EntityType::GPE
+            };
+            let e = GazEntry {
+                kind,
+                code: code(r.get(2)),
+                media: false,
+                name: r[0].to_string(),
+            };
+            add(&mut l, r[0], e, "places", kind.as_str().to_string());
+        }
+        for r in rows(include_str!("../data/orgs.tsv")) {
+            let media = r.get(1) == Some(&"MEDIA");
+            let e = GazEntry {
+                kind: EntityType::ORG,
+                code: code(r.get(2)),
+                media,
+                name: r[0].to_string(),
+            };
+            add(&mut l, r[0], e, "orgs", "ORG".into());
+        }
+        for r in rows(include_str!("../data/groups.tsv")) {
+            let e = GazEntry {
+                kind: EntityType::NORP,
+                code: code(r.get(1)),
+                media: false,
+                name: r[0].to_string(),
+            };
+            add(&mut l, r[0], e, "groups", "NORP".into());
+        }
+        for r in rows(include_str!("../data/given_names.tsv")) {
+            let g = r.get(1).and_then(|g| g.chars().next()).unwrap_or('-');
+            l.given.insert(r[0].to_string(), g);
+            l.rows
+                .push(("given_names", r[0].to_string(), "PERSON".into()));
+        }
+        for r in rows(include_str!("../data/roles.tsv")) {
+            let kind = match r.get(1).copied() {
+                Some("org") => RoleKind::Org,
+                Some("media") => RoleKind::Media,
+                _ => RoleKind::Person,
+            };
+            let sector = r.get(2).map(|s| s.trim()).filter(|s| !s.is_empty());
+            l.roles.insert(r[0].to_string(), Role { kind, sector });
+            l.rows
+                .push(("roles", r[0].to_string(), format!("{kind:?}")));
+        }
+        l
+    })
+}
+
+/// Singular of a (lower-case) role noun: "officials" → "official", "spokesmen" → "spokesman".
+pub fn singular(w: &str) -> std::borrow::Cow<'_, str> {
+    if let Some(s) = w.strip_suffix("men") {
+        return format!("{s}man").into();
+    }
+    if let Some(s) = w.strip_suffix("ies") {
+        return format!("{s}y").into();
+    }
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        return w[..w.len() - 1].into();
+    }
+    w.into()
+}
+
+/// Capitalised function words that start sentences but never names.
+pub fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "in"
+            | "on"
+            | "at"
+            | "but"
+            | "and"
+            | "or"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "as"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "his"
+            | "her"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "its"
+            | "there"
+            | "here"
+            | "what"
+            | "who"
+            | "whom"
+            | "how"
+            | "why"
+            | "where"
+            | "which"
+            | "for"
+            | "with"
+            | "from"
+            | "by"
+            | "to"
+            | "of"
+            | "not"
+            | "no"
+            | "so"
+            | "yet"
+            | "also"
+            | "however"
+            | "meanwhile"
+            | "still"
+            | "then"
+            | "now"
+            | "although"
+            | "though"
+            | "because"
+            | "since"
+            | "until"
+            | "during"
+            | "despite"
+            | "according"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "each"
+            | "every"
+            | "both"
+            | "other"
+            | "another"
+            | "such"
+            | "one"
+            | "two"
+            | "three"
+            | "several"
+            | "more"
+            | "less"
+            | "do"
+            | "does"
+            | "did"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "just"
+            | "only"
+            | "even"
+            | "about"
+            | "over"
+            | "under"
+            | "into"
+            | "through"
+            | "among"
+            | "between"
+            | "without"
+            | "within"
+            | "instead"
+            | "again"
+            | "once"
+            | "yes"
+            | "oh"
+            | "well"
+            | "please"
+            | "thanks"
+            | "thank"
+            | "let"
+            | "me"
+            | "him"
+            | "them"
+            | "us"
+            | "whether"
+            | "unless"
+            | "than"
+            | "whose"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+            | "read"
+            | "click"
+            | "see"
+            | "photo"
+            | "image"
+            | "video"
+            | "watch"
+            | "related"
+            | "share"
+            | "advertisement"
+            | "updated"
+            | "posted"
+    )
+}
+
+/// Organisation head words: "… University", "Ministry of …", "… Party".
+pub fn is_org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "university"
+            | "college"
+            | "school"
+            | "institute"
+            | "academy"
+            | "ministry"
+            | "department"
+            | "agency"
+            | "office"
+            | "bureau"
+            | "commission"
+            | "committee"
+            | "council"
+            | "court"
+            | "party"
+            | "association"
+            | "federation"
+            | "foundation"
+            | "fund"
+            | "bank"
+            | "group"
+            | "company"
+            | "corporation"
+            | "corp"
+            | "inc"
+            | "ltd"
+            | "llc"
+            | "co"
+            | "plc"
+            | "gmbh"
+            | "ag"
+            | "holdings"
+            | "partners"
+            | "capital"
+            | "ventures"
+            | "technologies"
+            | "systems"
+            | "labs"
+            | "motors"
+            | "airlines"
+            | "airways"
+            | "network"
+            | "news"
+            | "times"
+            | "post"
+            | "journal"
+            | "herald"
+            | "tribune"
+            | "gazette"
+            | "press"
+            | "magazine"
+            | "radio"
+            | "television"
+            | "tv"
+            | "church"
+            | "hospital"
+            | "clinic"
+            | "center"
+            | "centre"
+            | "museum"
+            | "library"
+            | "society"
+            | "union"
+            | "league"
+            | "club"
+            | "team"
+            | "army"
+            | "navy"
+            | "force"
+            | "forces"
+            | "guard"
+            | "police"
+            | "service"
+            | "services"
+            | "administration"
+            | "authority"
+            | "board"
+            | "organization"
+            | "organisation"
+            | "alliance"
+            | "coalition"
+            | "movement"
+            | "front"
+            | "brigade"
+            | "congress"
+            | "parliament"
+            | "assembly"
+            | "senate"
+            | "cabinet"
+            | "government"
+            | "industries"
+            | "international"
+            | "media"
+            | "records"
+            | "studios"
+            | "pictures"
+            | "entertainment"
+            | "group's"
+            | "inc."
+            | "campaign"
+            | "caucus"
+            | "project"
+            | "initiative"
+            | "program"
+            | "programme"
+            | "laboratory"
+            | "trust"
+            | "exchange"
+            | "reserve"
+            | "fc"
+    )
+}
+
+/// Location head words: "… River", "Lake …".
+pub fn is_loc_head(w: &str) -> bool {
+    matches!(
+        w,
+        "river"
+            | "lake"
+            | "mountain"
+            | "mountains"
+            | "mount"
+            | "mt"
+            | "sea"
+            | "ocean"
+            | "bay"
+            | "gulf"
+            | "island"
+            | "islands"
+            | "peninsula"
+            | "valley"
+            | "desert"
+            | "forest"
+            | "park"
+            | "canyon"
+            | "coast"
+            | "strait"
+            | "straits"
+            | "border"
+            | "region"
+            | "hills"
+            | "beach"
+            | "creek"
+            | "falls"
+    )
+}
+
+/// GPE head words: "… County", "… Province".
+pub fn is_gpe_head(w: &str) -> bool {
+    matches!(
+        w,
+        "county"
+            | "city"
+            | "province"
+            | "state"
+            | "district"
+            | "township"
+            | "village"
+            | "prefecture"
+            | "oblast"
+            | "borough"
+            | "upazila"
+            | "municipality"
+            | "governorate"
+            | "parish"
+    )
+}
+
+/// Months and weekdays (never part of a name).
+pub fn is_calendar_word(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
