@@ -1,0 +1,220 @@
+//! Date strings → ISO 8601 (`YYYY-MM-DD`, or the full timestamp when one is given in ISO form).
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("sept", 9),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+}
+
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    (1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
+    valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn num(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Normalises a date string from metadata; `None` when it is not a date.
+pub fn normalize(s: &str) -> Option<String> {
+    normalize_numeric(s).or_else(|| find_in_text(s))
+}
+
+/// Numeric forms only: ISO, `YYYY/MM/DD`, `YYYYMMDD`.
+fn normalize_numeric(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    // ISO: YYYY-MM-DD[Thh:mm[:ss][zone]]
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        let (y, m, d) = (num(s.get(0..4)?)?, num(s.get(5..7)?)?, num(s.get(8..10)?)?);
+        let date = ymd(y, m, d)?;
+        if b.len() > 10
+            && (b[10] == b'T' || b[10] == b' ')
+            && s.len() <= 35
+            && s.is_char_boundary(11)
+        {
+            let rest = &s[11..];
+            if rest.len() >= 5
+                && rest.as_bytes()[2] == b':'
+                && rest
+                    .bytes()
+                    .all(|c| c.is_ascii_digit() || matches!(c, b':' | b'.' | b'+' | b'-' | b'Z'))
+            {
+                return Some(format!("{date}T{rest}"));
+            }
+        }
+        return Some(date);
+    }
+    // YYYY/MM/DD or YYYY.MM.DD
+    if b.len() >= 10 && (b[4] == b'/' || b[4] == b'.') && b[7] == b[4] {
+        return ymd(num(s.get(0..4)?)?, num(s.get(5..7)?)?, num(s.get(8..10)?)?);
+    }
+    // YYYYMMDD
+    if b.len() >= 8
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && (b.len() == 8 || !b[8].is_ascii_digit())
+    {
+        return ymd(num(&s[0..4])?, num(&s[4..6])?, num(&s[6..8])?);
+    }
+    None
+}
+
+/// Finds the first date written out in running text ("January 12, 2020", "12 Jan 2020",
+/// "2020-01-12", "12.01.2020", "01/12/2020" read as month/day).
+pub fn find_in_text(s: &str) -> Option<String> {
+    let toks: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|t| !t.is_empty())
+        .take(400)
+        .collect();
+    for (i, t) in toks.iter().enumerate() {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '/' && c != '.');
+        // ISO inside text
+        if t.len() >= 10 && t.as_bytes()[4] == b'-' && t.is_char_boundary(10) {
+            if let Some(d) = normalize_numeric(&t[..10]) {
+                return Some(d);
+            }
+        }
+        // dd.mm.yyyy, mm/dd/yyyy
+        for sep in ['.', '/'] {
+            let parts: Vec<&str> = t.split(sep).collect();
+            if parts.len() == 3 && parts[2].len() == 4 {
+                if let (Some(a), Some(b), Some(y)) = (num(parts[0]), num(parts[1]), num(parts[2])) {
+                    let r = if sep == '.' || a > 12 {
+                        ymd(y, b, a)
+                    } else {
+                        ymd(y, a, b)
+                    };
+                    if r.is_some() {
+                        return r;
+                    }
+                }
+            }
+        }
+        if let Some(m) = month(t) {
+            // Month D, YYYY
+            if let (Some(d), Some(y)) = (toks.get(i + 1), toks.get(i + 2)) {
+                let d = d.trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
+                if let (Some(d), Some(y)) = (
+                    num(d),
+                    num(y.trim_end_matches(|c: char| !c.is_ascii_digit())),
+                ) {
+                    if let Some(r) = ymd(y, m, d) {
+                        return Some(r);
+                    }
+                }
+            }
+            // D Month YYYY
+            if i > 0 {
+                let d = toks[i - 1].trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
+                if let (Some(d), Some(y)) = (
+                    num(d),
+                    toks.get(i + 1)
+                        .and_then(|y| num(y.trim_end_matches(|c: char| !c.is_ascii_digit()))),
+                ) {
+                    if let Some(r) = ymd(y, m, d) {
+                        return Some(r);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A date in a URL path: `/2020/01/12/`, `/2020-01-12/`, `/20200112/`.
+pub fn from_url(url: &str) -> Option<String> {
+    let url = url.replace("%2F", "/").replace("%2f", "/");
+    let segs: Vec<&str> = url.split(['/', '?', '#', '_']).collect();
+    for (i, s) in segs.iter().enumerate() {
+        if s.len() == 4 {
+            if let (Some(y), Some(m), Some(d)) = (
+                num(s),
+                segs.get(i + 1).and_then(|m| num(m)),
+                segs.get(i + 2)
+                    .and_then(|d| d.get(..d.len().min(2)).and_then(num)),
+            ) {
+                if segs[i + 1].len() <= 2 {
+                    if let Some(r) = ymd(y, m, d) {
+                        return Some(r);
+                    }
+                }
+            }
+        }
+        if s.len() >= 10 && s.as_bytes()[4] == b'-' && s.is_char_boundary(10) {
+            if let Some(r) = normalize_numeric(&s[..10]) {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: Option<&str>) {
+        assert_eq!(normalize(input).as_deref(), expected, "input {input:?}");
+    }
+
+    #[test]
+    fn dates() {
+        check("2020-01-12", Some("2020-01-12"));
+        check(
+            "2020-01-12T10:30:00+00:00",
+            Some("2020-01-12T10:30:00+00:00"),
+        );
+        check(
+            "2020-01-12T10:30:00 garbage that is long",
+            Some("2020-01-12"),
+        );
+        check("January 12, 2020", Some("2020-01-12"));
+        check("Sun, 12 Jan 2020 10:00:00 GMT", Some("2020-01-12"));
+        check("12.01.2020", Some("2020-01-12"));
+        check("01/12/2020", Some("2020-01-12"));
+        check("20200112", Some("2020-01-12"));
+        check("Published 3 hours ago", None);
+        check("2020-13-45", None);
+        assert_eq!(
+            from_url("https://example.org/news/2020/01/12/ferry-story/").as_deref(),
+            Some("2020-01-12")
+        );
+        assert_eq!(
+            from_url("https://example.org/news/ferry-story-123456/"),
+            None
+        );
+    }
+}

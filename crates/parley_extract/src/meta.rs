@@ -1,0 +1,1035 @@
+//! Page metadata: JSON-LD, OpenGraph and other meta tags, microdata, `<time>`, the URL and the
+//! visible byline — in that order of trust.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::content::Stats;
+use crate::dates;
+use crate::html::{Dom, Tag};
+use crate::patterns::ClassVerdict;
+use crate::render::inner_text;
+use crate::textutil::{collapse_ws, word_set};
+
+/// Raw metadata gathered from a page before choosing.
+#[derive(Debug, Default)]
+pub struct Meta {
+    /// `<meta name|property>` → content (lower-case keys, first value wins).
+    pub metas: HashMap<String, String>,
+    /// All values of repeatable metas (`article:tag`, `article:author`).
+    pub multi: HashMap<String, Vec<String>>,
+    pub title_tag: Option<String>,
+    pub canonical: Option<String>,
+    pub lang: Option<String>,
+    pub ld_headline: Option<String>,
+    pub ld_authors: Vec<String>,
+    pub ld_published: Option<String>,
+    pub ld_modified: Option<String>,
+    pub ld_publisher: Option<String>,
+    pub ld_keywords: Vec<String>,
+    pub ld_body: Option<String>,
+    pub ld_image: Option<String>,
+    pub ld_description: Option<String>,
+    pub ld_any_published: Option<String>,
+    /// A publication date found in a non-JSON-LD script (`"datePublished":"…"` and kin).
+    pub script_published: Option<String>,
+}
+
+/// `"datePublished": "2021-03-04…"` and similar keys inside page scripts (app state blobs).
+fn script_date(text: &str) -> Option<String> {
+    for key in [
+        "datePublished",
+        "publishDate",
+        "publishedDate",
+        "published_at",
+        "publishedAt",
+        "date_published",
+        "publish_date",
+        "firstPublished",
+    ] {
+        let mut from = 0;
+        while let Some(off) = memchr::memmem::find(&text.as_bytes()[from..], key.as_bytes()) {
+            let at = from + off + key.len();
+            from = at;
+            let rest = &text[at..text.len().min(at + 60)];
+            let rest = rest.trim_start_matches(['"', '\\', '\'', ':', ' ', '=']);
+            if let Some(d) = rest.get(..10).and_then(dates::normalize) {
+                return Some(d[..10].to_string());
+            }
+        }
+    }
+    None
+}
+
+fn is_article_type(v: &Value) -> bool {
+    let check = |s: &str| {
+        let s = s.to_ascii_lowercase();
+        s.contains("article")
+            || s.contains("posting")
+            || s == "report"
+            || s.contains("blog")
+            || s == "review"
+            || s == "recipe"
+            || s == "howto"
+    };
+    match v.get("@type") {
+        Some(Value::String(s)) => check(s),
+        Some(Value::Array(a)) => a.iter().any(|x| x.as_str().is_some_and(check)),
+        _ => false,
+    }
+}
+
+fn str_of(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => {
+            let s = collapse_ws(&crate::entities::decode_entities(s));
+            (!s.is_empty()).then_some(s)
+        }
+        Value::Array(a) => a.iter().find_map(|x| str_of(Some(x))),
+        Value::Object(o) => str_of(o.get("name"))
+            .or_else(|| str_of(o.get("url")))
+            .or_else(|| str_of(o.get("@value"))),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn names_of(v: &Value, ids: &HashMap<String, String>, out: &mut Vec<String>, people_only: bool) {
+    match v {
+        Value::String(s) => out.push(collapse_ws(s)),
+        Value::Array(a) => a.iter().for_each(|x| names_of(x, ids, out, people_only)),
+        Value::Object(o) => {
+            let org = o.get("@type").and_then(Value::as_str).is_some_and(|t| {
+                t.contains("Organization") || t == "Corporation" || t == "WebSite" || t == "Brand"
+            });
+            if org && people_only {
+                return;
+            }
+            if let Some(n) = str_of(o.get("name")) {
+                out.push(n);
+            } else if let Some(id) = o.get("@id").and_then(Value::as_str) {
+                if let Some(n) = ids.get(id) {
+                    out.push(n.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn collect_objects<'a>(v: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
+    if depth > 8 || out.len() > 200 {
+        return;
+    }
+    match v {
+        Value::Array(a) => a.iter().for_each(|x| collect_objects(x, out, depth + 1)),
+        Value::Object(o) => {
+            out.push(v);
+            if let Some(g) = o.get("@graph") {
+                collect_objects(g, out, depth + 1);
+            }
+            if let Some(m) = o.get("mainEntity") {
+                collect_objects(m, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn read_json_ld(text: &str, m: &mut Meta) {
+    let t = text
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    let t = t
+        .strip_prefix("//<![CDATA[")
+        .unwrap_or(t)
+        .trim_end_matches("//]]>")
+        .trim();
+    let Ok(v) = serde_json::from_str::<Value>(t) else {
+        return;
+    };
+    let mut objs = Vec::new();
+    collect_objects(&v, &mut objs, 0);
+    let mut ids = HashMap::new();
+    for o in &objs {
+        if let (Some(id), Some(n)) = (o.get("@id").and_then(Value::as_str), str_of(o.get("name"))) {
+            ids.insert(id.to_string(), n);
+        }
+    }
+    for o in &objs {
+        if m.ld_any_published.is_none() {
+            m.ld_any_published =
+                str_of(o.get("datePublished")).or_else(|| str_of(o.get("uploadDate")));
+        }
+        if !is_article_type(o) {
+            continue;
+        }
+        if m.ld_headline.is_none() {
+            m.ld_headline = str_of(o.get("headline")).or_else(|| str_of(o.get("name")));
+        }
+        if m.ld_authors.is_empty() {
+            if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+                names_of(a, &ids, &mut m.ld_authors, true);
+            }
+        }
+        if m.ld_published.is_none() {
+            m.ld_published =
+                str_of(o.get("datePublished")).or_else(|| str_of(o.get("dateCreated")));
+        }
+        if m.ld_modified.is_none() {
+            m.ld_modified = str_of(o.get("dateModified"));
+        }
+        if m.ld_publisher.is_none() {
+            m.ld_publisher = o.get("publisher").and_then(|p| {
+                let mut v = Vec::new();
+                names_of(p, &ids, &mut v, false);
+                v.into_iter().next()
+            });
+        }
+        if m.ld_keywords.is_empty() {
+            match o.get("keywords") {
+                Some(Value::String(s)) => {
+                    m.ld_keywords = s
+                        .split(',')
+                        .map(collapse_ws)
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                }
+                Some(Value::Array(a)) => {
+                    m.ld_keywords = a.iter().filter_map(|x| str_of(Some(x))).collect()
+                }
+                _ => {}
+            }
+        }
+        if m.ld_body.is_none() {
+            m.ld_body = o
+                .get("articleBody")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+        }
+        if m.ld_image.is_none() {
+            m.ld_image = o.get("image").and_then(|i| match i {
+                Value::Object(o) => str_of(o.get("url")),
+                other => str_of(Some(other)),
+            });
+        }
+        if m.ld_description.is_none() {
+            m.ld_description = str_of(o.get("description"));
+        }
+    }
+}
+
+/// Gathers the raw metadata of a page.
+pub fn gather(dom: &Dom) -> Meta {
+    let mut m = Meta::default();
+    for n in &dom.nodes {
+        match n.tag {
+            Tag::Meta => {
+                let key = n
+                    .attr("property")
+                    .or_else(|| n.attr("name"))
+                    .or_else(|| n.attr("itemprop"))
+                    .or_else(|| n.attr("http-equiv"));
+                if let (Some(k), Some(c)) = (key, n.attr("content")) {
+                    let k = k.trim().to_ascii_lowercase();
+                    let c = collapse_ws(c);
+                    if c.is_empty() {
+                        continue;
+                    }
+                    m.multi.entry(k.clone()).or_default().push(c.clone());
+                    m.metas.entry(k).or_insert(c);
+                }
+            }
+            Tag::Title if m.title_tag.is_none() => {
+                let t = collapse_ws(&n.text);
+                if !t.is_empty() {
+                    m.title_tag = Some(t);
+                }
+            }
+            Tag::Link
+                if m.canonical.is_none()
+                    && n.attr("rel")
+                        .is_some_and(|r| r.eq_ignore_ascii_case("canonical")) =>
+            {
+                m.canonical = n.attr("href").map(str::to_string);
+            }
+            Tag::Html if m.lang.is_none() => {
+                m.lang = n.attr("lang").map(str::to_string).filter(|l| !l.is_empty());
+            }
+            Tag::Script if !n.text.is_empty() => {
+                if n.attr("type")
+                    .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
+                {
+                    read_json_ld(&n.text, &mut m)
+                } else if m.script_published.is_none() {
+                    m.script_published = script_date(&n.text);
+                }
+            }
+            _ => {}
+        }
+    }
+    m
+}
+
+fn meta<'a>(m: &'a Meta, keys: &[&str]) -> Option<&'a str> {
+    keys.iter()
+        .find_map(|k| m.metas.get(*k).map(String::as_str))
+}
+
+/// Words that mark an author string as not a person (`data/not_person.tsv`).
+fn not_person_words() -> &'static std::collections::HashSet<&'static str> {
+    static W: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../data/not_person.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .filter_map(|l| l.split('\t').next())
+            .collect()
+    })
+}
+
+const SHAPE_FILTER: bool = false;
+
+/// Every word capitalised (name particles aside) and none shouted ("USA TODAY"): the shape of
+/// a person's name in a visible byline.
+fn name_shaped(name: &str) -> bool {
+    name.split_whitespace().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let shouted = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
+        (first.is_uppercase() || NAME_PARTICLES.contains(&w)) && !shouted
+    })
+}
+
+const NAME_PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "da", "di", "von", "le", "la", "bin", "al", "y", "du", "del", "dos",
+    "das", "ter", "ten", "el", "ibn", "zu",
+];
+
+/// Cleans an author string into person names of two or more words (may return none).
+pub fn person_names(raw: &str) -> Vec<String> {
+    person_names_min(raw, MIN_NAME_WORDS)
+}
+
+const MIN_NAME_WORDS: usize = 1;
+
+/// Like [`person_names`], accepting names of `min_words` words or more.
+pub fn person_names_min(raw: &str, min_words: usize) -> Vec<String> {
+    let mut s = collapse_ws(raw);
+    if s.len() > 300 || s.contains("http") || s.contains('@') || s.contains('{') {
+        return Vec::new();
+    }
+    for pre in [
+        "written by",
+        "posted by",
+        "reviewed by",
+        "words by",
+        "story by",
+        "report by",
+        "by:",
+        "by",
+        "author:",
+        "authors:",
+        "author",
+        "von",
+        "par",
+        "por",
+    ] {
+        if s.len() > pre.len()
+            && s.as_bytes()[..pre.len()].eq_ignore_ascii_case(pre.as_bytes())
+            && s[pre.len()..].starts_with([' ', ':'])
+        {
+            s = s[pre.len()..].trim_start_matches([' ', ':']).to_string();
+            break;
+        }
+    }
+    let mut out = Vec::new();
+    let parts: Vec<String> = s
+        .split([',', ';', '|', '&', '/', '\u{b7}', '\u{2022}'])
+        .flat_map(|p| p.split(" and ").map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|p| p.split(" And ").map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    for p in parts {
+        let p = p
+            .trim()
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
+            .trim()
+            .to_string();
+        if p.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = p.split_whitespace().collect();
+        if words.is_empty() || words.len() > 5 {
+            continue;
+        }
+        if p.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let bad = not_person_words();
+        if words.iter().any(|w| {
+            bad.contains(
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+                    .as_str(),
+            )
+        }) {
+            continue;
+        }
+        if !words[0].chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        if words.len() < min_words {
+            continue;
+        }
+        if !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Splits "Headline | Site" forms and keeps the headline part.
+pub fn clean_title(t: &str, site: Option<&str>) -> String {
+    let t = collapse_ws(t);
+    for sep in [
+        " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " // ",
+    ] {
+        if t.contains(sep) {
+            let parts: Vec<&str> = t.split(sep).collect();
+            // drop a part that is the site name
+            if let Some(site) = site {
+                let sw = word_set(site);
+                let kept: Vec<&str> = parts
+                    .iter()
+                    .copied()
+                    .filter(|p| word_set(p) != sw)
+                    .collect();
+                if !kept.is_empty() && kept.len() < parts.len() {
+                    return kept.join(sep);
+                }
+            }
+            // else keep the longest part when it is clearly the headline
+            let longest = parts
+                .iter()
+                .copied()
+                .max_by_key(|p| p.chars().count())
+                .unwrap_or(&t);
+            if longest.split_whitespace().count() >= 3 {
+                let first = parts[0];
+                if first.split_whitespace().count() >= 3
+                    && first.chars().count() * 2 >= longest.chars().count()
+                {
+                    // "Headline - Site - Section": everything but the last parts
+                    let mut kept: Vec<&str> = parts.clone();
+                    while kept.len() > 1
+                        && kept
+                            .last()
+                            .is_some_and(|l| l.split_whitespace().count() <= 4)
+                    {
+                        kept.pop();
+                    }
+                    return kept.join(sep);
+                }
+                return longest.to_string();
+            }
+        }
+    }
+    t
+}
+
+fn similar(a: &str, b: &str) -> f32 {
+    let wa = word_set(a);
+    let wb = word_set(b);
+    if wa.is_empty() || wb.is_empty() {
+        return 0.0;
+    }
+    let inter = wa.intersection(&wb).count() as f32;
+    inter / wa.len().max(wb.len()) as f32
+}
+
+/// The article headline and the node it came from (to keep it out of the body).
+fn is_inside(dom: &Dom, mut n: usize, root: usize) -> bool {
+    while n != 0 {
+        if n == root {
+            return true;
+        }
+        n = dom.nodes[n].parent as usize;
+    }
+    false
+}
+
+pub fn choose_title(
+    dom: &Dom,
+    st: &Stats,
+    m: &Meta,
+    content_start: Option<usize>,
+) -> (Option<String>, Option<usize>) {
+    let site = meta(m, &["og:site_name", "application-name"])
+        .map(str::to_string)
+        .or_else(|| m.ld_publisher.clone());
+    let meta_title = meta(m, &["og:title", "twitter:title"])
+        .map(str::to_string)
+        .or_else(|| m.ld_headline.clone())
+        .or_else(|| m.title_tag.clone());
+    let mut h1s: Vec<(usize, String)> = Vec::new();
+    for (i, n) in dom.nodes.iter().enumerate() {
+        if n.tag == Tag::H1 {
+            let all = vec![false; dom.nodes.len()];
+            let t = inner_text(dom, &all, i);
+            let len = t.chars().count();
+            if (3..=300).contains(&len) {
+                h1s.push((i, t));
+            }
+            if h1s.len() > 20 {
+                break;
+            }
+        }
+    }
+    let candidates: Vec<&str> = [
+        meta_title.as_deref(),
+        m.ld_headline.as_deref(),
+        m.title_tag.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut best: Option<(f32, usize, &String)> = None;
+    for (i, t) in &h1s {
+        let s = candidates.iter().map(|c| similar(t, c)).fold(0.0, f32::max);
+        if best.as_ref().is_none_or(|b| s > b.0) {
+            best = Some((s, *i, t));
+        }
+    }
+    if let Some((s, i, t)) = best {
+        if s >= 0.5 || candidates.is_empty() {
+            return (Some(t.clone()), Some(i));
+        }
+    }
+    // a single visible headline wins over differently worded meta titles (they are often
+    // written for search engines)
+    let live: Vec<&(usize, String)> = h1s
+        .iter()
+        .filter(|(i, t)| !st.dead[*i] || t.split_whitespace().count() >= 3)
+        .collect();
+    if live.len() == 1 && live[0].1.split_whitespace().count() >= 2 {
+        return (Some(live[0].1.clone()), Some(live[0].0));
+    }
+    // several: the last one before the main text, else the first inside it
+    if let (Some(start), true) = (content_start, live.len() > 1) {
+        let before = live.iter().rfind(|(i, _)| *i < start);
+        let inside = live
+            .iter()
+            .find(|(i, _)| *i >= start && is_inside(dom, *i, start));
+        if let Some((i, t)) = inside.or(before).copied() {
+            if t.split_whitespace().count() >= 2 {
+                return (Some(t.clone()), Some(*i));
+            }
+        }
+    }
+    // h2 matching a meta title (pages whose h1 is the logo)
+    if let Some(mt) = &meta_title {
+        for (i, n) in dom.nodes.iter().enumerate() {
+            if n.tag == Tag::H2 && !st.dead[i] {
+                let all = vec![false; 0];
+                let _ = all;
+                let t = collapse_ws(&inner_text(dom, &st.dead, i));
+                if t.chars().count() >= 10 && similar(&t, mt) >= 0.8 {
+                    return (Some(t), Some(i));
+                }
+            }
+        }
+    }
+    if let Some(t) = m
+        .ld_headline
+        .as_deref()
+        .or(meta(m, &["og:title", "twitter:title"]))
+    {
+        return (Some(clean_title(t, site.as_deref())), None);
+    }
+    if let Some(t) = &m.title_tag {
+        return (Some(clean_title(t, site.as_deref())), None);
+    }
+    if let Some((i, t)) = h1s.first() {
+        return (Some(t.clone()), Some(*i));
+    }
+    (None, None)
+}
+
+const BYLINE_CUES: &[&str] = &[
+    "by",
+    "written by",
+    "article by",
+    "words by",
+    "story by",
+    "posted by",
+    "author",
+    "authors",
+    "author:",
+    "by:",
+    "von",
+    "por",
+    "par",
+    "door",
+    "di",
+];
+
+/// Bylines in the visible text: a cue ("By", "Written by") followed by a name in the same or the
+/// next text node, or a link to an author page; the one nearest after `anchor` wins.
+fn text_bylines(dom: &Dom, anchor: usize) -> Vec<String> {
+    let n = dom.nodes.len();
+    let texts: Vec<usize> = (1..n)
+        .filter(|&i| dom.nodes[i].tag == Tag::Text && !dom.nodes[i].text.trim().is_empty())
+        .collect();
+    let mut found: Vec<(usize, Vec<String>)> = Vec::new();
+    for (k, &i) in texts.iter().enumerate() {
+        let t = collapse_ws(&dom.nodes[i].text);
+        if t.chars().count() > 100 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let lower = lower.trim_end_matches([':', ' ']);
+        let names = if BYLINE_CUES.contains(&lower) {
+            texts
+                .get(k + 1)
+                .map(|&j| dom.nodes[j].text.as_str())
+                .filter(|x| x.trim().chars().count() <= 60)
+                .map(person_names)
+                .unwrap_or_default()
+        } else if [
+            "by ",
+            "written by ",
+            "article by ",
+            "words by ",
+            "posted by ",
+            "author: ",
+            "by: ",
+        ]
+        .iter()
+        .any(|c| lower.starts_with(c))
+        {
+            person_names(&t)
+        } else {
+            let p = dom.nodes[i].parent as usize;
+            let href = dom.nodes[p].attr("href").unwrap_or("");
+            if dom.nodes[p].tag == Tag::A
+                && [
+                    "/author",
+                    "/authors/",
+                    "/people/",
+                    "/profile/",
+                    "/profiles/",
+                    "/staff/",
+                    "/writer",
+                    "/contributor",
+                    "/journalist",
+                    "/by/",
+                ]
+                .iter()
+                .any(|h| href.contains(h))
+            {
+                person_names(&t)
+            } else {
+                Vec::new()
+            }
+        };
+        if !names.is_empty() {
+            found.push((i, names));
+        }
+    }
+    found
+        .iter()
+        .find(|(i, _)| *i >= anchor)
+        .or_else(|| found.last())
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default()
+}
+
+fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, n) in dom.nodes.iter().enumerate() {
+        if n.tag == Tag::Text || n.tag == Tag::Script || n.tag == Tag::Meta {
+            continue;
+        }
+        let rel_author = n
+            .attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let itemprop = n
+            .attr("itemprop")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"));
+        let cls = format!(
+            "{} {}",
+            n.attr("class").unwrap_or(""),
+            n.attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        let classy = (cls.contains("byline") || cls.contains("author"))
+            && !cls.contains("bio")
+            && !cls.contains("avatar")
+            && !cls.contains("description");
+        if !(rel_author || itemprop || classy) {
+            continue;
+        }
+        let _ = st;
+        // prefer a name child in microdata
+        let all = vec![false; dom.nodes.len()];
+        let t = if itemprop {
+            let name = n
+                .children
+                .iter()
+                .find(|&&c| dom.nodes[c as usize].attr("itemprop") == Some("name"))
+                .map(|&c| c as usize);
+            match name {
+                Some(c) => inner_text(dom, &all, c),
+                None => n
+                    .attr("content")
+                    .map(str::to_string)
+                    .unwrap_or_else(|| inner_text(dom, &all, i)),
+            }
+        } else {
+            inner_text(dom, &all, i)
+        };
+        if t.is_empty() || t.chars().count() > 120 {
+            continue;
+        }
+        let names = person_names(&t);
+        if !names.is_empty() {
+            out = names;
+            if rel_author || itemprop {
+                return out;
+            }
+            break;
+        }
+    }
+    out
+}
+
+/// A date shown next to the headline: the first date in a short text (or a `<time>`) after
+/// the title node, else the nearest one before it.
+fn date_near(dom: &Dom, anchor: usize) -> Option<String> {
+    let n = dom.nodes.len();
+    let probe = |i: usize| -> Option<String> {
+        let node = &dom.nodes[i];
+        match node.tag {
+            Tag::Text => {
+                let t = node.text.trim();
+                if t.is_empty() || t.len() > 160 {
+                    return None;
+                }
+                dates::find_in_text(t)
+            }
+            Tag::Time => node.attr("datetime").and_then(dates::normalize),
+            _ => None,
+        }
+    };
+    let mut texts = 0;
+    for i in anchor..n {
+        if dom.nodes[i].tag == Tag::Text {
+            texts += 1;
+            if texts > 60 {
+                break;
+            }
+        }
+        if let Some(d) = probe(i) {
+            return Some(d);
+        }
+    }
+    let mut texts = 0;
+    for i in (1..anchor).rev() {
+        if dom.nodes[i].tag == Tag::Text {
+            texts += 1;
+            if texts > 15 {
+                break;
+            }
+        }
+        if let Some(d) = probe(i) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// Visible date near the top of the page: `<time>` elements, then date-like classes.
+fn visible_date(dom: &Dom) -> Option<String> {
+    let all = vec![false; dom.nodes.len()];
+    let mut first_text: Option<String> = None;
+    for (i, n) in dom.nodes.iter().enumerate() {
+        if n.tag == Tag::Time {
+            if let Some(d) = n.attr("datetime").and_then(dates::normalize) {
+                return Some(d);
+            }
+            if first_text.is_none() {
+                first_text = dates::find_in_text(&inner_text(dom, &all, i));
+            }
+        } else if n
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("datepublished"))
+        {
+            if let Some(d) = n
+                .attr("content")
+                .or(n.attr("datetime"))
+                .and_then(dates::normalize)
+            {
+                return Some(d);
+            }
+            if let Some(d) = dates::find_in_text(&inner_text(dom, &all, i)) {
+                return Some(d);
+            }
+        }
+    }
+    if first_text.is_some() {
+        return first_text;
+    }
+    for (i, n) in dom.nodes.iter().enumerate() {
+        if n.tag == Tag::Text || n.tag == Tag::Script {
+            continue;
+        }
+        let cls = format!(
+            "{} {}",
+            n.attr("class").unwrap_or(""),
+            n.attr("id").unwrap_or("")
+        )
+        .to_ascii_lowercase();
+        if (cls.contains("date")
+            || cls.contains("publish")
+            || cls.contains("posted")
+            || cls.contains("byline")
+            || cls.contains("meta"))
+            && !cls.contains("update")
+        {
+            let t = inner_text(dom, &all, i);
+            if t.chars().count() <= 200 {
+                if let Some(d) = dates::find_in_text(&t) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+const VISIBLE_DATE_FIRST: bool = false;
+
+/// Fills the article's metadata fields.
+pub fn fill(
+    article: &mut parley_core::Article,
+    dom: &Dom,
+    st: &Stats,
+    m: &Meta,
+    url: Option<&str>,
+    content_start: Option<usize>,
+) -> Option<usize> {
+    let (title, title_node) = choose_title(dom, st, m, content_start);
+    article.title = title;
+    // authors
+    let mut authors: Vec<String> = m
+        .ld_authors
+        .iter()
+        .flat_map(|a| person_names_min(a, 1))
+        .collect();
+    if authors.is_empty() {
+        for k in [
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterms.creator",
+            "byl",
+            "twitter:creator",
+        ] {
+            if let Some(vs) = m.multi.get(k) {
+                let names: Vec<String> = vs.iter().flat_map(|v| person_names_min(v, 1)).collect();
+                if !names.is_empty() && (k != "twitter:creator") {
+                    authors = names;
+                    break;
+                }
+            }
+        }
+    }
+    // an author that is the site itself (an organisation) yields to a visible byline
+    let orgs: Vec<std::collections::HashSet<String>> = [
+        meta(m, &["og:site_name", "application-name"]),
+        m.ld_publisher.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(word_set)
+    .collect();
+    let is_site = |a: &String| {
+        let w = word_set(a);
+        orgs.iter()
+            .any(|o| !o.is_empty() && (o == &w || (w.len() >= 2 && w.is_subset(o))))
+    };
+    if authors.is_empty() || authors.iter().all(is_site) {
+        let anchor = title_node.or(content_start).unwrap_or(0);
+        let mut visible: Vec<String> = text_bylines(dom, anchor.saturating_sub(40))
+            .into_iter()
+            .filter(|a| !SHAPE_FILTER || name_shaped(a))
+            .collect();
+        if visible.is_empty() {
+            visible = visible_bylines(dom, st)
+                .into_iter()
+                .filter(|a| !SHAPE_FILTER || name_shaped(a))
+                .collect();
+        }
+        if !visible.is_empty() {
+            authors = visible;
+        }
+    }
+    authors.dedup();
+    article.authors = authors;
+    // dates
+    let near = title_node.and_then(|t| date_near(dom, t));
+    let published = near
+        .clone()
+        .filter(|_| VISIBLE_DATE_FIRST)
+        .or_else(|| m.ld_published.as_deref().and_then(dates::normalize))
+        .or_else(|| {
+            [
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "publishdate",
+                "publish-date",
+                "pubdate",
+                "publication_date",
+                "published",
+                "article:published",
+                "date_published",
+                "publish_date",
+                "datecreated",
+                "sailthru.date",
+                "parsely-pub-date",
+                "dc.date.issued",
+                "dc.date",
+                "dcterms.date",
+                "dcterms.created",
+                "date",
+                "article.published",
+                "og:updated_time",
+            ]
+            .iter()
+            .find_map(|k| m.metas.get(*k).and_then(|v| dates::normalize(v)))
+        })
+        .or_else(|| m.ld_any_published.as_deref().and_then(dates::normalize))
+        .or_else(|| m.script_published.clone())
+        .or_else(|| near.clone())
+        .or_else(|| {
+            let anchor = dom
+                .nodes
+                .iter()
+                .position(|n| n.tag == Tag::H1)
+                .or(content_start)?;
+            date_near(dom, anchor)
+        })
+        .or_else(|| visible_date(dom))
+        .or_else(|| url.and_then(dates::from_url));
+    article.published = published;
+    article.modified = m
+        .ld_modified
+        .as_deref()
+        .and_then(dates::normalize)
+        .or_else(|| {
+            meta(
+                m,
+                &["article:modified_time", "og:updated_time", "dateModified"],
+            )
+            .and_then(dates::normalize)
+        });
+    article.site_name = meta(m, &["og:site_name", "application-name"])
+        .map(str::to_string)
+        .or_else(|| m.ld_publisher.clone());
+    article.publisher = m.ld_publisher.clone().or_else(|| {
+        meta(m, &["article:publisher", "og:site_name"])
+            .filter(|p| !p.starts_with("http"))
+            .map(str::to_string)
+    });
+    let mut tags: Vec<String> = m.multi.get("article:tag").cloned().unwrap_or_default();
+    if tags.is_empty() {
+        tags = m.ld_keywords.clone();
+    }
+    if tags.is_empty() {
+        if let Some(k) = meta(m, &["keywords", "news_keywords"]) {
+            tags = k
+                .split(',')
+                .map(collapse_ws)
+                .filter(|s| !s.is_empty())
+                .collect();
+        }
+    }
+    tags.truncate(50);
+    article.tags = tags;
+    article.language = m
+        .lang
+        .clone()
+        .or_else(|| {
+            meta(
+                m,
+                &["og:locale", "content-language", "language", "dc.language"],
+            )
+            .map(str::to_string)
+        })
+        .map(|l| l.replace('_', "-"));
+    article.canonical_url = m
+        .canonical
+        .clone()
+        .or_else(|| meta(m, &["og:url"]).map(str::to_string));
+    article.image = meta(m, &["og:image", "twitter:image"])
+        .map(str::to_string)
+        .or_else(|| m.ld_image.clone());
+    article.description = meta(m, &["og:description", "description", "twitter:description"])
+        .map(str::to_string)
+        .or_else(|| m.ld_description.clone());
+    let _ = ClassVerdict::Neutral;
+    title_node
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected: &[&str]) {
+        assert_eq!(person_names(input), expected, "input {input:?}");
+    }
+
+    #[test]
+    fn authors_are_people() {
+        check("By Jane Doe", &["Jane Doe"]);
+        check("Jane Doe and Omar Said", &["Jane Doe", "Omar Said"]);
+        check("Jane Doe, Staff Writer", &["Jane Doe"]);
+        check("Harbour Daily Staff", &[]);
+        check("Email the author", &[]);
+        check("https://example.org/people/jane", &[]);
+        check("By: Lena Moreau | Updated 3 hours ago", &["Lena Moreau"]);
+    }
+
+    #[test]
+    fn every_not_person_example_is_rejected() {
+        for l in include_str!("../data/not_person.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let ex = l.split('\t').nth(1).unwrap();
+            assert!(person_names(ex).is_empty(), "{ex:?}");
+        }
+    }
+
+    #[test]
+    fn titles_lose_the_site_name() {
+        assert_eq!(
+            clean_title(
+                "Ferry fares rise again | Harbour Daily",
+                Some("Harbour Daily")
+            ),
+            "Ferry fares rise again"
+        );
+        assert_eq!(
+            clean_title("Ferry fares rise again, council says - Harbour Daily", None),
+            "Ferry fares rise again, council says"
+        );
+    }
+}
