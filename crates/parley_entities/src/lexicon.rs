@@ -43,6 +43,9 @@ pub struct Lexicon {
     pub roles: HashMap<String, Role>,
     /// Rows, for the lexicon test: (file, phrase, expected type or role kind).
     pub rows: Vec<(&'static str, String, String)>,
+    /// Lemmas of common (open-class) English words, from the English-EWT vocabulary of
+    /// `parley_text` (`lemma_vocab.tsv`, CC BY-SA 4.0, no proper nouns in it).
+    pub common: std::collections::HashSet<String>,
 }
 
 /// Normalises a phrase for lookup: lower case, straight apostrophes, single spaces.
@@ -141,8 +144,36 @@ pub fn lexicon() -> &'static Lexicon {
             l.rows
                 .push(("roles", r[0].to_string(), format!("{kind:?}")));
         }
+        for r in rows(include_str!("../../parley_text/data/lemma_vocab.tsv")) {
+            if matches!(r.get(1).copied(), Some("NOUN" | "ADJ" | "VERB" | "ADV"))
+                && r[0].chars().count() > 2
+                && r[0].chars().all(|c| c.is_lowercase())
+            {
+                l.common.insert(r[0].to_string());
+            }
+        }
         l
     })
+}
+
+/// Is a (lower-case) word a common English word: a listed lemma, or a regular plural, past or
+/// gerund form of one ("tomatoes", "solved", "boring")?
+pub fn is_common_word(w: &str) -> bool {
+    let c = &lexicon().common;
+    if c.contains(w) {
+        return true;
+    }
+    let stems = [
+        w.strip_suffix("es"),
+        w.strip_suffix('s'),
+        w.strip_suffix("ed"),
+        w.strip_suffix('d'),
+        w.strip_suffix("ing"),
+    ];
+    stems
+        .iter()
+        .flatten()
+        .any(|s| s.chars().count() > 2 && (c.contains(*s) || c.contains(&format!("{s}e"))))
 }
 
 /// Singular of a (lower-case) role noun: "officials" → "official", "spokesmen" → "spokesman".
@@ -427,6 +458,10 @@ pub fn is_org_head(w: &str) -> bool {
             | "program"
             | "programme"
             | "laboratory"
+            | "lab"
+            | "gallery"
+            | "galleries"
+            | "restaurant"
             | "trust"
             | "exchange"
             | "reserve"
@@ -469,6 +504,29 @@ pub fn is_loc_head(w: &str) -> bool {
 }
 
 /// GPE head words: "… County", "… Province".
+/// Last words of names of awards, prizes and events ("… Award", "… Festival"): not people.
+pub fn is_event_head(w: &str) -> bool {
+    matches!(
+        w,
+        "award"
+            | "awards"
+            | "prize"
+            | "prizes"
+            | "medal"
+            | "trophy"
+            | "festival"
+            | "cup"
+            | "championship"
+            | "championships"
+            | "tournament"
+            | "games"
+            | "olympics"
+            | "lecture"
+            | "fellowship"
+            | "scholarship"
+    )
+}
+
 pub fn is_gpe_head(w: &str) -> bool {
     matches!(
         w,

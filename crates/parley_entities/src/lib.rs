@@ -168,7 +168,22 @@ fn split_words<'t>(text: &'t str, s0: usize, s1: usize, sent: usize, out: &mut V
                     }
                     break;
                 }
-                '-' | '.' | '&' => {
+                '-' | '.' | '&' | '\u{2010}' | '\u{2011}' => {
+                    // A capitalised word before a hyphen and a lower-case word ("New York-style",
+                    // "Owner-chef", "Polish-based"): the name ends at the hyphen. Short suffixes
+                    // stay ("Zhang-ke").
+                    if d != '.'
+                        && d != '&'
+                        && text[start..].starts_with(|c: char| c.is_uppercase())
+                        && next.is_some_and(|n| n.is_lowercase())
+                        && text[i + d.len_utf8()..s1]
+                            .chars()
+                            .take_while(|c| c.is_alphabetic())
+                            .count()
+                            >= 3
+                    {
+                        break;
+                    }
                     // Internal hyphen ("Al-Qaeda"), dotted abbreviation ("U.S."), "AT&T".
                     if next.is_some_and(|n| n.is_alphanumeric())
                         && (d != '.' || next.is_some_and(|n| n.is_uppercase() && i - start <= 4))
@@ -541,6 +556,7 @@ fn segment(
             while j < b
                 && j < cap
                 && !lexicon::is_org_head(&doc.w[j].lower)
+                && !lexicon::is_event_head(&doc.w[j].lower)
                 && doc.w[j].lower != "of"
                 && !lexicon::is_function_word(&doc.w[j].lower)
             {
@@ -551,7 +567,14 @@ fn segment(
                 }
                 j += 1;
             }
-            let org_tail = j < b;
+            // More capitalised words after the name make a longer name ("… Foundation"), unless
+            // the next one is a common word and no organisation word follows ("Hannah Lane
+            // Solved a …" in a headline, "… by Jeff Lane So, let's").
+            let org_tail = j < b
+                && ((j..b).any(|x| {
+                    lexicon::is_org_head(&doc.w[x].lower) || lexicon::is_event_head(&doc.w[x].lower)
+                }) || !(lexicon::is_common_word(&doc.w[j].lower)
+                    || lexicon::is_function_word(&doc.w[j].lower)));
             if j > k + 1 && !org_tail {
                 let mut p = new_piece(k, j, Some(EntityType::PERSON), true);
                 p.gender = g;
@@ -775,7 +798,11 @@ fn segment(
         {
             p.kind = Some(EntityType::ORG);
             p.sure = true;
-        } else if let Some(&g) = lex.given.get(first.text) {
+        } else if let Some(&g) = lex
+            .given
+            .get(first.text)
+            .filter(|_| !lexicon::is_event_head(&last.lower))
+        {
             p.kind = Some(EntityType::PERSON);
             p.gender = g;
             p.sure = j > k + 1;
@@ -1001,6 +1028,15 @@ pub fn recognize(
             let a = i;
             let mut b = i + 1;
             while b < s1 {
+                // "… arrived in the U.S. Inspired by …": an abbreviation's full stop that ends a
+                // sentence the splitter missed; a capitalised -ed/-ing form starts the next one.
+                if doc.w[b - 1].text.ends_with('.')
+                    && doc.w[b - 1].text.chars().count() > 2
+                    && (doc.w[b].lower.ends_with("ed") || doc.w[b].lower.ends_with("ing"))
+                    && lexicon::is_common_word(&doc.w[b].lower)
+                {
+                    break;
+                }
                 if doc.joinable(b - 1)
                     && doc.w[b].cap
                     && !doc.w[b].date
@@ -1165,27 +1201,91 @@ pub fn recognize(
                         && !COMMON_CAPS.contains(&w.lower.as_str())
                 });
             let titlecase_words = ws.iter().all(|w| !w.allcaps);
+            // Every word a common English word ("Rotten Tomatoes", "Morning Consult"): a title or
+            // a company, not a person (given names are handled when pieces are cut).
+            let all_common = ws
+                .iter()
+                .all(|w| lexicon::is_common_word(&w.lower) || lexicon::is_function_word(&w.lower));
+            // A name that fills a whole quotation ("“Certified Fresh” label") is a title.
+            let quoted_title = {
+                let before = text[..ws[0].b0].chars().next_back();
+                let after = text[ws[n - 1].b1..].chars().next();
+                matches!(before, Some('“' | '"' | '‘')) && matches!(after, Some('”' | '"' | '’'))
+            };
             let caps_label = ws.iter().all(|w| w.allcaps)
                 && doc.gap(p.b - 1).trim_start().starts_with([':', ',']);
+            // A surname-like word: capitalised, not an acronym, never seen in lower case, not a
+            // common English word nor a head word of organisations or places.
+            let surname_like = |w: &W| {
+                !w.allcaps
+                    && w.text.chars().count() > 1
+                    && !doc.lower_seen.contains(&w.lower)
+                    && !lexicon::is_common_word(&w.lower)
+                    && !lexicon::is_function_word(&w.lower)
+                    && !lexicon::is_org_head(&w.lower)
+                    && !lexicon::is_gpe_head(&w.lower)
+                    && !lexicon::is_loc_head(&w.lower)
+                    && !COMMON_CAPS.contains(&w.lower.as_str())
+            };
+            // Initials before a surname: "H.G. Lane", "H. G. Lane".
+            let initials = |w: &W| {
+                let letters = w.text.chars().filter(|c| c.is_alphabetic()).count();
+                w.text.chars().all(|c| c.is_uppercase() || c == '.')
+                    && (1..=3).contains(&letters)
+                    && (w.text.contains('.') || doc.text[w.b1..].starts_with('.'))
+            };
+            let initials_name = n >= 2
+                && ws[..n - 1].iter().all(initials)
+                && surname_like(&ws[n - 1])
+                && !lexicon().gaz.contains_key(&ws[0].lower);
             // "Eli Lilly and Novo Nordisk": a conjunct takes the type of a sure neighbour.
             let conj = conj_kind.get(&p.a).copied();
             if let Some(k) = conj {
                 p.kind = Some(k);
+            } else if quoted_title {
+                continue;
+            } else if n >= 2 && lexicon::is_event_head(&ws[n - 1].lower) {
+                // "James Lane Award": an award or event, not a person.
+                continue;
+            } else if initials_name && !tc {
+                p.kind = Some(EntityType::PERSON);
             } else if ws.iter().any(|w| person_words.contains(&w.lower)) {
                 p.kind = Some(EntityType::PERSON);
             } else if n == 1 && org_words.contains(&ws[0].lower) {
                 p.kind = Some(EntityType::ORG);
             } else if (2..=3).contains(&n)
                 && (after_speech || before_said || appos_role)
+                && !all_common
                 && !tc
                 && !acronym_inside
                 && !place_first
             {
                 p.kind = Some(EntityType::PERSON);
-            } else if (2..=3).contains(&n) && namelike && (titlecase_words || caps_label) && !tc {
+            } else if (2..=3).contains(&n)
+                && namelike
+                && !all_common
+                && (titlecase_words || caps_label)
+                && !tc
+            {
                 p.kind = Some(EntityType::PERSON);
             } else if n >= 2 && !tc && !ws.iter().all(|w| w.allcaps) {
                 p.kind = Some(EntityType::ORG);
+            } else if n == 1
+                && !tc
+                && !ws[0].initial
+                && p.a > 0
+                && doc.w[p.a - 1].sent == ws[0].sent
+                && doc.w[p.a - 1].lower == "in"
+                && !doc
+                    .w
+                    .get(p.b)
+                    .is_some_and(|w| w.sent == ws[0].sent && w.cap)
+                && !lexicon().given.contains_key(ws[0].text)
+                && surname_like(&ws[0])
+            {
+                // "… appeared in Lanesborough in the 15th century": an unknown single name after
+                // "in" is a place.
+                p.kind = Some(EntityType::GPE);
             }
         }
     }
@@ -1209,6 +1309,50 @@ pub fn recognize(
                 }
             }
         }
+    }
+    // A person's surname that is also a listed place ("Hannah Lane … Lane said"): later single
+    // mentions are the person, unless a preposition of place precedes ("in Lane").
+    let surnames: HashSet<&str> = pieces
+        .iter()
+        .filter(|p| p.kind == Some(EntityType::PERSON) && p.b > p.a + 1)
+        .map(|p| doc.w[p.b - 1].lower.as_str())
+        .collect();
+    let mut to_person = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if p.b == p.a + 1
+            && p.kind == Some(EntityType::GPE)
+            && surnames.contains(doc.w[p.a].lower.as_str())
+        {
+            let prev = (p.a > 0 && doc.w[p.a - 1].sent == doc.w[p.a].sent)
+                .then(|| doc.w[p.a - 1].lower.as_str());
+            let place_prep = matches!(
+                prev,
+                Some(
+                    "in" | "to"
+                        | "from"
+                        | "at"
+                        | "near"
+                        | "of"
+                        | "across"
+                        | "into"
+                        | "outside"
+                        | "inside"
+                        | "via"
+                        | "around"
+                        | "toward"
+                        | "towards"
+                )
+            );
+            if (!place_prep || doc.w[p.a].poss) && doc.gap(p.a).trim() != "," {
+                to_person.push(i);
+            }
+        }
+    }
+    for i in to_person {
+        let p = &mut pieces[i];
+        p.kind = Some(EntityType::PERSON);
+        p.code = None;
+        p.name = None;
     }
     pieces.retain(|p| p.kind.is_some());
 

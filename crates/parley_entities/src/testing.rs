@@ -28,6 +28,10 @@ fn is_abbrev(w: &str) -> bool {
             | "No"
             | "vs"
     ) || (w.len() == 1 && w.chars().all(|c| c.is_uppercase()))
+        // Initials before a surname: "H.J. Lane".
+        || (w.len() >= 3
+            && w.contains('.')
+            && w.split('.').all(|p| p.len() == 1 && p.chars().all(char::is_uppercase)))
 }
 
 /// Splits `text` into sentences of untagged tokens (code-point offsets into `text`).
