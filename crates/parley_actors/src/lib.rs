@@ -99,6 +99,9 @@ enum Case {
     Capitalized,
     /// Acronyms match only exactly (spaces removed): "US" is not "us".
     Exact(String),
+    /// Names of several capitalised words match only text that capitalises the same words:
+    /// "Russia Today" (the channel) is not "Russia today".
+    Words(Vec<bool>),
 }
 
 #[derive(Debug, Clone)]
@@ -224,6 +227,13 @@ fn case_rule(alias: &str) -> Case {
     if letters.len() <= 5 && caps == letters.len() {
         return Case::Exact(alias.chars().filter(|c| !c.is_whitespace()).collect());
     }
+    let words: Vec<bool> = alias
+        .split_whitespace()
+        .map(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    if words.len() > 1 && words.iter().filter(|&&c| c).count() > 1 {
+        return Case::Words(words);
+    }
     Case::Capitalized
 }
 
@@ -234,6 +244,18 @@ fn case_ok(case: &Case, surface: &str) -> bool {
             .chars()
             .find(|c| c.is_alphanumeric())
             .is_some_and(|c| c.is_uppercase() || c.is_numeric()),
+        Case::Words(mask) => {
+            let ws: Vec<&str> = surface.split_whitespace().collect();
+            let cap = |w: &str| {
+                w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_none_or(|c| c.is_uppercase() || c.is_numeric())
+            };
+            if ws.len() != mask.len() {
+                return ws.first().is_some_and(|w| cap(w));
+            }
+            ws.iter().zip(mask).all(|(w, &m)| !m || cap(w))
+        }
         Case::Exact(a) => {
             let s: String = surface.chars().filter(|c| !c.is_whitespace()).collect();
             s == *a || s.trim_end_matches('.') == a.trim_end_matches('.')
@@ -555,7 +577,7 @@ impl ActorDict {
             return None;
         }
         key.clear();
-        let mut best: Option<(usize, &Vec<Entry>)> = None;
+        let mut hits: Vec<(usize, &Vec<Entry>)> = Vec::new();
         for (i, w) in words.iter().enumerate().take(10) {
             push_normalized(&mut key, w);
             if key.len() > self.max_key {
@@ -565,13 +587,15 @@ impl ActorDict {
                 break;
             }
             if let Some(es) = self.phrases.get(&key) {
-                best = Some((i + 1, es));
+                hits.push((i + 1, es));
             }
         }
-        let (n, es) = best?;
-        // Try the longest hit first; if its case rule fails, shorter hits are not retried (rare).
-        let surface = words[..n].join(" ");
-        self.choose(es, &surface, date).map(|m| (n, m))
+        // The longest hit whose case rule holds: "Russia today" is not the channel "Russia
+        // Today", but it still starts with "Russia".
+        hits.into_iter().rev().find_map(|(n, es)| {
+            let surface = words[..n].join(" ");
+            self.choose(es, &surface, date).map(|m| (n, m))
+        })
     }
 
     /// The CAMEO sector a role noun (lemma) names: "official" → `GOV`, "troop" → `MIL`.
@@ -633,6 +657,12 @@ mod tests {
             ActorKind::Media
         );
         check("the Taliban", None, Some("AFGREBTAL"));
+        // A name of several capitalised words needs them all capitalised.
+        check("Russia Today", None, Some("RUSMED"));
+        check("Russia today", None, None);
+        let m = ActorDict::builtin().longest_match(&["Russia", "today"], None);
+        assert_eq!(m.map(|(n, m)| (n, m.code)), Some((1, "RUS".to_string())));
+        check("the White House", None, Some("USAGOV"));
     }
 
     #[test]

@@ -555,16 +555,39 @@ impl Coder {
 
         // 1. Triggers.
         let mut cands: Vec<Cand> = Vec::new();
+        // A sentence the tagger left without a verb ("Rebels wounded three soldiers" read as a
+        // noun phrase) may still have one in a past form tagged as an adjective.
+        let verbless = view.has_parse
+            && view
+                .toks
+                .iter()
+                .any(|t| t.head.is_none() && matches!(t.upos, Upos::NOUN | Upos::PROPN));
         for (v, covered) in at.iter().enumerate() {
             if covered.is_some() {
                 continue;
             }
-            if view.has_parse && !matches!(view.toks[v].upos, Upos::VERB) {
+            let past_adj = verbless
+                && view.toks[v].upos == Upos::ADJ
+                && view.lower[v].ends_with("ed")
+                && v > 0
+                && matches!(view.toks[v - 1].upos, Upos::NOUN | Upos::PROPN);
+            if view.has_parse && !matches!(view.toks[v].upos, Upos::VERB) && !past_adj {
                 continue;
             }
             let Some(pats) = view.ids[v]
                 .iter()
                 .find_map(|id| self.lexicon.by_verb.get(id))
+                .or_else(|| {
+                    // "wounded" → "wound", "seized" → "seize".
+                    let l = view.lower[v].as_str();
+                    past_adj
+                        .then(|| {
+                            [&l[..l.len() - 2], &l[..l.len() - 1]]
+                                .iter()
+                                .find_map(|st| self.lexicon.by_verb.get(&self.lexicon.get(st)))
+                        })
+                        .flatten()
+                })
                 .or_else(|| obligation(&view, v).then_some(&self.no_patterns))
             else {
                 continue;
@@ -930,14 +953,27 @@ impl Coder {
             }
             out.push(c);
         }
-        // A role followed by of/to/for/from/in/at + an actor takes that actor's country.
+        // A role followed by of/to/for/from/in/at/throughout/across + an actor takes that actor's
+        // country ("students across Kenya").
         let mut i = 0;
         while i + 1 < out.len() {
             let (a, b) = (&out[i], &out[i + 1]);
             let det_ok = b.start == a.end + 2 && view.lower_is(a.end + 1, &["the", "a", "an"]);
             let prep = (b.start == a.end + 1 || det_ok)
                 && a.end < view.toks.len()
-                && view.lower_is(a.end, &["of", "to", "for", "from", "in", "at"]);
+                && view.lower_is(
+                    a.end,
+                    &[
+                        "of",
+                        "to",
+                        "for",
+                        "from",
+                        "in",
+                        "at",
+                        "throughout",
+                        "across",
+                    ],
+                );
             if prep
                 && a.kind == ActorKind::Role
                 && a.code.as_deref() == Some("GOV")
@@ -1156,11 +1192,18 @@ impl Coder {
             let speaker_coded = speaker
                 .as_ref()
                 .is_some_and(|w| w.country(actors).is_some());
+            // A named doer of force or coercion ("forces shelled the town, sources said") is not
+            // the one reporting it, even when the dictionary cannot place it.
+            let named_fighter = violent
+                && source
+                    .as_ref()
+                    .is_some_and(|w| matches!(w, Who::Actor(a) if !actors[*a].pronoun));
             if subj_first_person
                 || (subj_pronoun && speaker_coded)
-                || source
-                    .as_ref()
-                    .is_some_and(|w| w.code(actors).is_none() || w.country(actors).is_none())
+                || (!named_fighter
+                    && source
+                        .as_ref()
+                        .is_some_and(|w| w.code(actors).is_none() || w.country(actors).is_none()))
             {
                 if let Some(sp) = speaker.clone() {
                     source = Some(sp);
@@ -1243,7 +1286,15 @@ impl Coder {
                 .as_ref()
                 .filter(|t| t.code(actors).is_some() && !t.bad_target(actors, violent))
                 .is_some();
-            if !(victim && (passive || code.as_str() >= "14")) {
+            // A subject the dictionary does not know ("Ibo elders", "Islamic fundamentalists")
+            // still names the doer: its act is coded with an uncoded source when it has a coded
+            // target or is a protest (its target is then the home government, if known).
+            let nominal_subject = view.has_parse
+                && view.kids(v).iter().any(|&k| {
+                    view.rel(k) == "nsubj" && matches!(view.toks[k].upos, Upos::NOUN | Upos::PROPN)
+                });
+            let named_doer = nominal_subject && !negated && (victim || code.starts_with("14"));
+            if !(victim && (passive || code.as_str() >= "14")) && !named_doer {
                 return None;
             }
             source = Some(Who::Unknown(view.toks[v].start));
@@ -1296,6 +1347,42 @@ impl Coder {
                 .map(|(i, _)| Who::Actor(i));
         }
 
+        // The place of a coercive or violent act, threat, protest or sanction stands for its
+        // target when no other is named: "imposed a curfew in Lagos", "opened fire in Gaza" (the
+        // residents), "marched in Belgrade" (that government), "threatened attacks in Spain".
+        let mut place_code: Option<String> = None;
+        if target.is_none()
+            && matches!(
+                &code[..2],
+                "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
+            )
+        {
+            let scountry = src.country(actors);
+            let place = c
+                .scope
+                .iter()
+                .filter(|&&t| t > v)
+                .filter_map(|&t| at[t])
+                .find(|&a| {
+                    let pa = &actors[a];
+                    matches!(pa.kind, ActorKind::Country)
+                        && located(view, pa)
+                        && !src.same(&Who::Actor(a))
+                        && pa.country().is_some_and(|pc| {
+                            !matches!(pc, "IGO" | "NGO" | "IMG")
+                                && (!code.starts_with("14") || Some(pc.to_string()) != scountry)
+                        })
+                });
+            if let Some(a) = place {
+                let pc = actors[a].country().unwrap_or_default().to_string();
+                place_code = Some(match &code[..2] {
+                    "17" | "18" | "19" | "20" => format!("{pc}CVL"),
+                    "14" => format!("{pc}GOV"),
+                    _ => pc,
+                });
+                target = Some(Who::Actor(a));
+            }
+        }
         if code.starts_with("14") && target.is_none() {
             if let Some(c) = src
                 .country(actors)
@@ -1318,6 +1405,23 @@ impl Coder {
         let cc = cameo::cameo(&code)?;
         let verb = verb_span(view, v, p, s, input.text, idx);
         let mut source_m = src.mention(view, actors, input.text, idx);
+        // A pronoun subject of reported speech is the speaker when they agree: in "Kenyan farmers
+        // said they would block the roads", "they" is the farmers (KENAGR), not just Kenya.
+        let pronoun_or_speaker = match &src {
+            Who::Actor(a) => actors[*a].pronoun,
+            Who::Quote(_) => true,
+            Who::Unknown(_) => false,
+        };
+        if pronoun_or_speaker {
+            if let (Some(cur), Some(b)) = (
+                source_m.code.clone(),
+                matrix_subject(view, actors, at, v).and_then(|b| actors[b].code.clone()),
+            ) {
+                if b.len() > cur.len() && b.starts_with(&cur) {
+                    source_m.code = Some(b);
+                }
+            }
+        }
         // A country named as the agent of a state act stands for its government ("Japan halted
         // aid" → JPNGOV); protesters and fighters named by country stay unspecified.
         if let Who::Actor(a) = &src {
@@ -1337,6 +1441,9 @@ impl Coder {
         let target_m = target.map(|t| {
             let mut m = t.mention(view, actors, input.text, idx);
             fill_country(&mut m, &t, actors);
+            if let Some(pc) = &place_code {
+                m.code = Some(pc.clone());
+            }
             m
         });
         // A protest with no stated target is addressed to the home government (no span: implied).
@@ -1735,6 +1842,32 @@ fn ok_target(a: &Actor, src: &Who, actors: &[Actor], violent: bool) -> bool {
         }
     }
     true
+}
+
+/// The subject actor of the clause that reports or governs the clause of `v` ("Kenyan farmers
+/// said [they would block …]", "the government announced that [it is prepared to impose …]").
+fn matrix_subject(view: &View, actors: &[Actor], at: &[Option<usize>], v: usize) -> Option<usize> {
+    if !view.has_parse {
+        return None;
+    }
+    let mut cur = v;
+    for _ in 0..4 {
+        let rel = view.rel(cur);
+        if !matches!(rel, "ccomp" | "xcomp") {
+            return None;
+        }
+        let h = view.head(cur)?;
+        if rel == "ccomp" {
+            let subj = view
+                .kids(h)
+                .iter()
+                .copied()
+                .find(|&k| view.rel(k) == "nsubj")?;
+            return actor_near(view, actors, at, subj).filter(|&a| !actors[a].pronoun);
+        }
+        cur = h;
+    }
+    None
 }
 
 /// The actor covering token `k`, or one inside its noun phrase (compound, modifiers, apposition).

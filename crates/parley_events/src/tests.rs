@@ -423,3 +423,56 @@ fn messy_input_does_not_panic() {
     s.tokens[2].head = Some(2);
     let _ = code_one(s, None);
 }
+
+#[test]
+fn place_pronoun_speaker_and_unknown_doers() {
+    // The place of a coercive act stands for its target when none is named.
+    check(
+        parsed("Kenya/Kenya/PROPN/2/nsubj imposed/impose/VERB/0/root a/a/DET/4/det curfew/curfew/NOUN/2/obj in/in/ADP/6/case Uganda/Uganda/PROPN/2/obl ././PUNCT/2/punct"),
+        "KENGOV 1723 UGACVL",
+    );
+    // "X said they would …": the pronoun takes the speaker's fuller code.
+    let s = parsed("Kenyan/Kenyan/ADJ/2/amod farmers/farmer/NOUN/3/nsubj said/say/VERB/0/root they/they/PRON/6/nsubj would/would/AUX/6/aux block/block/VERB/3/ccomp roads/road/NOUN/6/obj ././PUNCT/3/punct");
+    let text = s.text.clone();
+    let analysis = Analysis {
+        entities: Vec::new(),
+        mentions: vec![Mention {
+            sentence: 0,
+            tokens: 3..4,
+            span: Span::new(s.tokens[3].start, s.tokens[3].end),
+            text: "they".into(),
+            kind: MentionKind::Pronoun,
+            name: None,
+            code: Some("KEN".into()),
+            entity: None,
+            etype: None,
+            in_quote: false,
+            media: false,
+        }],
+    };
+    let evs = code_doc(&[s], &text, &analysis, &[], Date::parse_iso("2015-06-01"));
+    assert!(
+        evs.iter()
+            .any(|e| e.source.code.as_deref() == Some("KENAGR")),
+        "{evs:?}"
+    );
+    // A doer the dictionary does not know still protests.
+    let evs = code_one(
+        parsed("Local/local/ADJ/2/amod elders/elder/NOUN/3/nsubj staged/stage/VERB/0/root a/a/DET/5/det protest/protest/NOUN/3/obj ././PUNCT/3/punct"),
+        None,
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.cameo.starts_with("14") && e.source.code.is_none()),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_past_verb_tagged_as_adjective_still_triggers() {
+    // The tagger read the clause as a noun phrase headed by "soldiers".
+    check(
+        parsed("Kenyan/Kenyan/ADJ/2/amod rebels/rebel/NOUN/6/nsubj wounded/wounded/ADJ/6/amod two/two/NUM/6/nummod Ugandan/Ugandan/ADJ/6/amod soldiers/soldier/NOUN/0/root ././PUNCT/6/punct"),
+        "KENREB 190 UGAMIL",
+    );
+}
