@@ -133,10 +133,21 @@ impl Trainer {
     }
 }
 
-/// The inference form: an open-addressing table of feature → sparse row of quantised weights.
+/// Slot payload flag: the row is one (class, weight) pair stored in the slot itself.
+const INLINE: u32 = 0x8000_0000;
+/// Row header flag: the row is dense (low bits = offset into `dense`).
+const DENSE: u32 = 0x8000_0000;
+/// Scores are accumulated in a stack buffer of this many classes (larger models use the heap).
+const STACK_CLASSES: usize = 256;
+/// Width of the blocks in which dense rows are summed (the block's sums stay in registers).
+const BLOCK: usize = 32;
+
+/// The inference form: an open-addressing table of feature → row of quantised weights.
 ///
-/// Slots pack a 32-bit fingerprint and the row's offset; rows live in one `u32` array as
-/// `len, (class << 16 | weight as u16)*`. Scores accumulate as integers (times `scale`).
+/// Slots pack a 32-bit fingerprint and a payload: a single (class, weight) pair inline, or the
+/// offset of the row in `data` (`len, (class << 16 | weight as u16)*`, or a header pointing to a
+/// dense row). Dense rows (many classes) are `i32`, padded to a multiple of 8, and summed with
+/// vector instructions. Scores accumulate as integers (times `scale`).
 #[derive(Debug, Clone, Default)]
 pub struct Model {
     pub classes: Vec<String>,
@@ -145,14 +156,16 @@ pub struct Model {
     lows: Vec<u32>,
     mask: usize,
     data: Vec<u32>,
-    /// Rows holding many classes are stored densely here (header bit 31 set, low bits = offset).
-    dense: Vec<i16>,
+    /// Dense rows, `stride` values each.
+    dense: Vec<i32>,
+    /// The number of classes rounded up to a multiple of 8.
+    stride: usize,
     pub scale: f32,
+    /// Identifies the weights (copies share it): caches derived from a model check it.
+    id: u64,
 }
 
-const DENSE: u32 = 0x8000_0000;
-/// Slot payload flag: the row is one (class, weight) pair stored in the slot.
-const INLINE: u32 = 0x8000_0000;
+static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 #[inline]
 fn fp(k: u64) -> u32 {
@@ -187,42 +200,50 @@ impl Model {
         rows: Vec<(u64, Vec<(u16, i16)>)>,
     ) -> Model {
         let cap = ((rows.len() * 10 / 7) + 1).next_power_of_two().max(16);
+        let nc = classes.len();
+        let stride = nc.div_ceil(8) * 8;
         let mut slots = vec![0u64; cap];
         let mut lows = vec![0u32; cap];
-        let mut data: Vec<u32> = Vec::with_capacity(rows.iter().map(|r| r.1.len() + 1).sum());
-        let mut dense: Vec<i16> = Vec::new();
-        let nc = classes.len();
+        let mut data: Vec<u32> = Vec::new();
+        let mut dense: Vec<i32> = Vec::new();
         for (k, row) in rows {
-            let mut start = data.len() as u64;
-            if row.len() == 1 && row[0].0 < 0x8000 {
-                // a single weight lives in the slot itself: one memory access instead of two
-                start = (INLINE | ((row[0].0 as u32) << 16) | (row[0].1 as u16 as u32)) as u64;
-            } else if nc >= 8 && row.len() * 4 >= nc && row.iter().all(|e| (e.0 as usize) < nc) {
-                let off = dense.len();
-                dense.resize(off + nc, 0);
-                for (c, q) in &row {
-                    dense[off + *c as usize] = *q;
-                }
-                data.push(DENSE | off as u32);
-            } else {
-                data.push(row.len() as u32);
-                for (c, q) in row {
-                    data.push(((c as u32) << 16) | (q as u16 as u32));
-                }
-            }
+            // weights of classes the model does not have can never be scored
+            let row: Vec<(u16, i16)> = row.into_iter().filter(|e| (e.0 as usize) < nc).collect();
             let f = fp(k) as u64;
+            // the same probe sequence as always: a duplicate fingerprint keeps the first row
             let mut i = (k as usize) & (cap - 1);
             loop {
                 if slots[i] == 0 {
-                    slots[i] = (f << 32) | start;
-                    lows[i] = k as u32;
                     break;
                 }
                 if slots[i] >> 32 == f {
-                    break; // duplicate fingerprint: keep the first
+                    i = usize::MAX;
+                    break;
                 }
                 i = (i + 1) & (cap - 1);
             }
+            if i == usize::MAX {
+                continue;
+            }
+            let payload = if row.len() == 1 && row[0].0 < 0x8000 {
+                INLINE | ((row[0].0 as u32) << 16) | (row[0].1 as u16 as u32)
+            } else if nc >= 8 && row.len() * 4 >= nc {
+                let off = dense.len();
+                dense.resize(off + stride, 0);
+                for (c, q) in &row {
+                    dense[off + *c as usize] = *q as i32;
+                }
+                data.push(DENSE | off as u32);
+                (data.len() - 1) as u32
+            } else {
+                data.push(row.len() as u32);
+                for (c, q) in &row {
+                    data.push(((*c as u32) << 16) | (*q as u16 as u32));
+                }
+                (data.len() - 1 - row.len()) as u32
+            };
+            slots[i] = (f << 32) | payload as u64;
+            lows[i] = k as u32;
         }
         Model {
             classes,
@@ -231,7 +252,9 @@ impl Model {
             mask: cap - 1,
             data,
             dense,
+            stride,
             scale,
+            id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -261,17 +284,16 @@ impl Model {
         if payload & INLINE != 0 {
             return vec![(((payload >> 16) & 0x7FFF) as u16, payload as u16 as i16)];
         }
-        let start = (s & 0xFFFF_FFFF) as usize;
+        let start = payload as usize;
         let head = self.data.get(start).copied().unwrap_or(0);
         if head & DENSE != 0 {
             let off = (head & !DENSE) as usize;
-            let nc = self.classes.len();
-            return (0..nc)
+            return (0..self.classes.len())
                 .filter_map(|c| {
                     self.dense
                         .get(off + c)
                         .filter(|&&q| q != 0)
-                        .map(|&q| (c as u16, q))
+                        .map(|&q| (c as u16, q as i16))
                 })
                 .collect();
         }
@@ -300,18 +322,64 @@ impl Model {
             .sum()
     }
 
-    /// Adds the weights of `feats` into `scores` (integer units of `scale`); `scores` is zeroed first.
+    /// Writes the summed weights of `feats` into `scores` (integer units of `scale`; classes
+    /// beyond the model's are 0).
     #[inline]
     pub fn score_i(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
-        if self.slots.is_empty() {
+        let nc = self.classes.len();
+        if self.slots.is_empty() || nc == 0 {
+            scores.iter_mut().for_each(|s| *s = 0);
             return;
         }
-        let n = scores.len();
+        if self.stride <= STACK_CLASSES {
+            let mut acc = [0i32; STACK_CLASSES];
+            self.accumulate(feats, &mut acc);
+            copy_scores(&acc[..nc], scores);
+        } else {
+            let mut acc = vec![0i32; self.stride.max(STACK_CLASSES)];
+            self.accumulate(feats, &mut acc);
+            copy_scores(&acc[..nc], scores);
+        }
+    }
+
+    /// Identifies these weights (0 for an empty default model); copies share the id.
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// Like [`Model::score_i`], plus precomputed score vectors (`extra`, each at least
+    /// `n_classes` long, e.g. from [`Model::score_i`] over a fixed set of features): the result is
+    /// exactly the score of `feats` and the features behind `extra` together.
+    #[inline]
+    pub fn score_parts(&self, feats: &[u64], extra: &[&[i32]], scores: &mut [i32]) {
+        let nc = self.classes.len();
+        if self.slots.is_empty() || nc == 0 {
+            scores.iter_mut().for_each(|s| *s = 0);
+            return;
+        }
+        if self.stride <= STACK_CLASSES {
+            let mut acc = [0i32; STACK_CLASSES];
+            add_extra(extra, &mut acc[..nc]);
+            self.accumulate(feats, &mut acc);
+            copy_scores(&acc[..nc], scores);
+        } else {
+            let mut acc = vec![0i32; self.stride.max(STACK_CLASSES)];
+            add_extra(extra, &mut acc[..nc]);
+            self.accumulate(feats, &mut acc);
+            copy_scores(&acc[..nc], scores);
+        }
+    }
+
+    /// Adds the rows of `feats` into `acc` (at least `max(stride, 256)` long).
+    #[inline]
+    fn accumulate(&self, feats: &[u64], acc: &mut [i32]) {
         // Phase 1 loads every feature's home slot (independent loads the CPU overlaps); phase 2
-        // resolves probes and adds the rows.
+        // resolves probes, adds inline weights and touches the other rows' headers; phase 3 sums
+        // the dense rows a block of classes at a time; phase 4 adds the sparse rows.
         let mut homes = [0u64; 128];
-        let mut found = [0u64; 128];
+        let mut dense_rows = [0u32; 128];
+        let mut sparse_rows = [0u32; 128];
+        let mut found = [0u32; 128];
         for chunk in feats.chunks(128) {
             for (h, &k) in homes.iter_mut().zip(chunk) {
                 *h = self.slots[(k as usize) & self.mask];
@@ -323,53 +391,89 @@ impl Model {
                 let mut s = homes[j];
                 while s != 0 {
                     if (s >> 32) as u32 == f {
-                        found[nf] = s;
-                        nf += 1;
+                        let payload = s as u32;
+                        if payload & INLINE != 0 {
+                            let c = ((payload >> 16) & 0x7FFF) as usize;
+                            if let Some(x) = acc.get_mut(c) {
+                                *x = x.wrapping_add(payload as u16 as i16 as i32);
+                            }
+                        } else {
+                            found[nf] = payload;
+                            nf += 1;
+                        }
                         break;
                     }
                     i = (i + 1) & self.mask;
                     s = self.slots[i];
                 }
             }
-            // single weights are added now; other rows get their headers touched first
             let mut heads = [0u32; 128];
-            for (h, &s) in heads.iter_mut().zip(&found[..nf]) {
-                let payload = s as u32;
-                if payload & INLINE != 0 {
-                    let c = ((payload >> 16) & 0x7FFF) as usize;
-                    if let Some(x) = scores.get_mut(c) {
-                        *x += payload as u16 as i16 as i32;
-                    }
+            for (h, &start) in heads.iter_mut().zip(&found[..nf]) {
+                *h = self.data[start as usize];
+            }
+            let (mut nd, mut ns) = (0, 0);
+            for (&start, &head) in found[..nf].iter().zip(&heads[..nf]) {
+                if head & DENSE != 0 {
+                    dense_rows[nd] = head & !DENSE;
+                    nd += 1;
                 } else {
-                    *h = self.data[payload as usize];
+                    sparse_rows[ns] = start;
+                    ns += 1;
                 }
             }
-            for (&s, &head) in found[..nf].iter().zip(&heads[..nf]) {
-                if (s as u32) & INLINE == 0 {
-                    self.add_row(s, head, n, scores);
+            self.add_dense(&dense_rows[..nd], acc);
+            for &start in &sparse_rows[..ns] {
+                let start = start as usize;
+                let len = self.data[start] as usize;
+                if let Some(row) = self.data.get(start + 1..start + 1 + len) {
+                    for &e in row {
+                        if let Some(x) = acc.get_mut((e >> 16) as usize) {
+                            *x = x.wrapping_add(e as u16 as i16 as i32);
+                        }
+                    }
                 }
             }
         }
     }
 
+    /// Sums dense rows into `acc`, one block of classes at a time so the block's running sums
+    /// stay in vector registers.
     #[inline]
-    fn add_row(&self, s: u64, head: u32, n: usize, scores: &mut [i32]) {
-        let start = (s & 0xFFFF_FFFF) as usize;
-        if head & DENSE != 0 {
-            let off = (head & !DENSE) as usize;
-            if let Some(row) = self.dense.get(off..off + n) {
-                for (sc, &w) in scores.iter_mut().zip(row) {
-                    *sc += w as i32;
-                }
-            }
+    fn add_dense(&self, rows: &[u32], acc: &mut [i32]) {
+        if rows.is_empty() {
             return;
         }
-        let len = head as usize;
-        for &e in &self.data[start + 1..start + 1 + len] {
-            let c = (e >> 16) as usize;
-            if c < n {
-                scores[c] += e as u16 as i16 as i32;
+        let stride = self.stride;
+        let mut b = 0;
+        while b + BLOCK <= stride {
+            let mut a = [0i32; BLOCK];
+            for &off in rows {
+                let off = off as usize + b;
+                if let Some(r) = self.dense.get(off..off + BLOCK) {
+                    for (x, &y) in a.iter_mut().zip(r) {
+                        *x = x.wrapping_add(y);
+                    }
+                }
             }
+            for (x, &y) in acc[b..b + BLOCK].iter_mut().zip(&a) {
+                *x = x.wrapping_add(y);
+            }
+            b += BLOCK;
+        }
+        while b < stride {
+            let mut a = [0i32; 8];
+            for &off in rows {
+                let off = off as usize + b;
+                if let Some(r) = self.dense.get(off..off + 8) {
+                    for (x, &y) in a.iter_mut().zip(r) {
+                        *x = x.wrapping_add(y);
+                    }
+                }
+            }
+            for (x, &y) in acc[b..b + 8].iter_mut().zip(&a) {
+                *x = x.wrapping_add(y);
+            }
+            b += 8;
         }
     }
 
@@ -384,11 +488,11 @@ impl Model {
 
     /// Serialises: classes, scale, then rows sorted by fingerprint-slot key (delta-coded).
     pub fn write_to(&self, out: &mut Vec<u8>) {
-        let mut rows: Vec<(u64, u64)> = Vec::new();
+        let mut rows: Vec<(u64, usize)> = Vec::new();
         for (i, &s) in self.slots.iter().enumerate() {
             if s != 0 {
                 // key = fingerprint in the high half, home index bits in the low half
-                rows.push((((s >> 32) << 32) | self.lows[i] as u64, s));
+                rows.push((((s >> 32) << 32) | self.lows[i] as u64, i));
             }
         }
         rows.sort_by_key(|r| r.0);
@@ -400,10 +504,10 @@ impl Model {
         out.extend_from_slice(&self.scale.to_le_bytes());
         put_u32(out, rows.len() as u32);
         let mut prev = 0u64;
-        for (k, s) in rows {
+        for (k, i) in rows {
             put_var(out, k.wrapping_sub(prev));
             prev = k;
-            let entries: Vec<(u16, i16)> = self.row_entries(s);
+            let entries: Vec<(u16, i16)> = self.row_entries(self.slots[i]);
             put_var(out, entries.len() as u64);
             for (c, q) in entries {
                 put_var(out, c as u64);
@@ -441,6 +545,23 @@ impl Model {
         }
         Ok(Model::from_quantised(classes, scale, rows))
     }
+}
+
+#[inline]
+fn add_extra(extra: &[&[i32]], acc: &mut [i32]) {
+    for v in extra {
+        for (x, &y) in acc.iter_mut().zip(v.iter()) {
+            *x = x.wrapping_add(y);
+        }
+    }
+}
+
+/// Copies the model's class scores into the caller's buffer (extra classes are 0).
+#[inline]
+fn copy_scores(acc: &[i32], scores: &mut [i32]) {
+    let n = acc.len().min(scores.len());
+    scores[..n].copy_from_slice(&acc[..n]);
+    scores[n..].iter_mut().for_each(|s| *s = 0);
 }
 
 pub fn put_u32(out: &mut Vec<u8>, x: u32) {
@@ -514,4 +635,52 @@ pub fn gunzip(data: &[u8]) -> Result<Vec<u8>, TextError> {
         .read_to_end(&mut out)
         .map_err(|e| TextError::Model(format!("cannot decompress model: {e}")))?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Model {
+        // rows of every storage kind: inline (≤ 4 weights), sparse, dense
+        let classes: Vec<String> = (0..20).map(|c| format!("c{c}")).collect();
+        let mut rows = Vec::new();
+        for k in 0..200u64 {
+            let n = (k % 12) as u16 + 1;
+            let row: Vec<(u16, f32)> = (0..n)
+                .map(|j| ((j * 7 + k as u16) % 20, (k as f32 - 90.0) / 7.0 + j as f32))
+                .collect();
+            rows.push((mix(k, 3), row));
+        }
+        Model::from_rows(classes, rows)
+    }
+
+    #[test]
+    fn parts_sum_to_the_whole() {
+        let m = model();
+        let feats: Vec<u64> = (0..250u64).map(|k| mix(k, 3)).collect();
+        let mut whole = vec![0i32; 20];
+        m.score_i(&feats, &mut whole);
+        let (a, b) = feats.split_at(77);
+        let mut part = vec![0i32; 20];
+        m.score_i(a, &mut part);
+        let mut sum = vec![0i32; 20];
+        m.score_parts(b, &[&part], &mut sum);
+        assert_eq!(whole, sum);
+        assert!(whole.iter().any(|&x| x != 0));
+    }
+
+    #[test]
+    fn serialised_model_scores_the_same() {
+        let m = model();
+        let mut buf = Vec::new();
+        m.write_to(&mut buf);
+        let r = Model::read_from(&mut Reader::new(&buf)).expect("model reads back");
+        assert_eq!(r.n_weights(), m.n_weights());
+        let feats: Vec<u64> = (0..250u64).map(|k| mix(k, 3)).collect();
+        let (mut x, mut y) = (vec![0i32; 20], vec![0i32; 20]);
+        m.score_i(&feats, &mut x);
+        r.score_i(&feats, &mut y);
+        assert_eq!(x, y);
+    }
 }
