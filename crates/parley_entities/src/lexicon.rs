@@ -144,7 +144,7 @@ pub fn lexicon() -> &'static Lexicon {
             l.rows
                 .push(("roles", r[0].to_string(), format!("{kind:?}")));
         }
-        for r in rows(include_str!("../../parley_text/data/lemma_vocab.tsv")) {
+        for r in rows(parley_text::lemma_vocab()) {
             if matches!(r.get(1).copied(), Some("NOUN" | "ADJ" | "VERB" | "ADV"))
                 && r[0].chars().count() > 2
                 && r[0].chars().all(|c| c.is_lowercase())

@@ -140,38 +140,45 @@ fn paragraph_spans(text: &str, _n: usize) -> Vec<Span> {
     out
 }
 
-/// Re-splits tags that arrived run together ("Donald Trump Kim" + "Jong Un") along the names the
-/// actor dictionary knows: runs of capitalised tags are joined and re-segmented by longest
-/// dictionary match; words no entry covers stay together as one tag. Runs the dictionary knows
-/// nothing of are left as they were.
+/// Re-splits tags that arrived run together ("Donald Trump Kim" + "Jong Un", "Argentina Brazil
+/// trade") along the names the actor dictionary knows. Runs of capitalised tags are joined first
+/// (a name may have been cut across two tags); then, in every run of words, each dictionary name
+/// (country, organisation, person, outlet) becomes a tag of its own and the words between names
+/// stay together as one tag. Tags holding no known name are left as they were.
 pub fn refine_tags(tags: Vec<String>, dict: &ActorDict) -> Vec<String> {
     let capitalised = |t: &str| t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
     let mut out: Vec<String> = Vec::with_capacity(tags.len());
     let mut i = 0;
     while i < tags.len() {
-        if !capitalised(&tags[i]) {
-            out.push(tags[i].clone());
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        while j < tags.len() && capitalised(&tags[j]) {
-            j += 1;
+        // A run: consecutive all-capitalised tags, or a single tag.
+        let mut j = i + 1;
+        if capitalised(&tags[i]) {
+            while j < tags.len() && capitalised(&tags[j]) {
+                j += 1;
+            }
         }
         let words: Vec<&str> = tags[i..j].iter().flat_map(|t| t.split_whitespace()).collect();
         let mut pieces: Vec<String> = Vec::new();
         let mut loose: Vec<&str> = Vec::new();
-        let mut known = false;
+        let mut known = 0;
         let mut k = 0;
         while k < words.len() {
-            match dict.longest_match(&words[k..], None).filter(|(_, m)| m.kind != parley_actors::ActorKind::Role) {
+            let starts_upper = words[k].chars().next().is_some_and(char::is_uppercase);
+            let hit = if starts_upper {
+                dict.longest_match(&words[k..], None).filter(|(_, m)| {
+                    !matches!(m.kind, parley_actors::ActorKind::Role | parley_actors::ActorKind::Nationality)
+                })
+            } else {
+                None
+            };
+            match hit {
                 Some((n, _)) => {
                     if !loose.is_empty() {
                         pieces.push(loose.join(" "));
                         loose.clear();
                     }
                     pieces.push(words[k..k + n].join(" "));
-                    known = true;
+                    known += 1;
                     k += n;
                 }
                 None => {
@@ -183,14 +190,16 @@ pub fn refine_tags(tags: Vec<String>, dict: &ActorDict) -> Vec<String> {
         if !loose.is_empty() {
             pieces.push(loose.join(" "));
         }
-        if known {
+        // A single known name that is the whole tag, or no name at all: nothing to re-split.
+        if known > 0 && !(pieces.len() == j - i && pieces.iter().zip(&tags[i..j]).all(|(p, t)| p == t)) {
             out.extend(pieces);
         } else {
             out.extend(tags[i..j].iter().cloned());
         }
         i = j;
     }
-    out.dedup();
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|t| seen.insert(t.clone()));
     out
 }
 
@@ -207,11 +216,13 @@ mod tests {
     fn run_together_names_are_resplit_on_known_names() {
         check(&["Angela Merkel Vladimir", "Putin", "gas prices"], &["Angela Merkel", "Vladimir Putin", "gas prices"]);
         check(&["sanctions", "Emmanuel Macron Germany"], &["sanctions", "Emmanuel Macron", "Germany"]);
+        check(&["Chile Peru fisheries", "quotas"], &["Chile", "Peru", "fisheries", "quotas"]);
     }
 
     #[test]
     fn unknown_runs_are_left_alone() {
         check(&["Quarterly Results", "earnings"], &["Quarterly Results", "earnings"]);
+        check(&["trade war", "climate"], &["trade war", "climate"]);
     }
 
     #[test]

@@ -50,6 +50,12 @@ static LEMMA_EXCEPTIONS: &str = include_str!("../data/lemma_exceptions.tsv");
 static LEMMA_IRREGULAR: &str = include_str!("../data/irregular.tsv");
 static LEMMA_VOCAB: &str = include_str!("../data/lemma_vocab.tsv");
 
+/// The lemma vocabulary learned from UD English-EWT (`data/lemma_vocab.tsv`, CC BY-SA 4.0):
+/// common English words, no proper nouns. Later stages use it as a list of common words.
+pub fn lemma_vocab() -> &'static str {
+    LEMMA_VOCAB
+}
+
 /// The three trained components.
 #[derive(Debug, Default)]
 pub struct Models {
