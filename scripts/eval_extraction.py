@@ -271,7 +271,16 @@ def write_doc(res, bench, misses):
             f"Ratio: parley is **{bench.get('ratio', '?')}×** trafilatura on this machine.",
         ]
     else:
-        lines += ["Run `python3 scripts/eval_extraction.py --bench` to fill this section."]
+        # keep the numbers of the last --bench run (speed is not re-measured without --bench)
+        out = ROOT / "docs" / "eval" / "extraction.md"
+        prev = out.read_text() if out.exists() else ""
+        m_prev = re.search(r"## Speed \(one core, pages in memory\)\n\n(.*?)\n## ", prev, re.S)
+        kept = m_prev.group(1).strip() if m_prev else ""
+        if "pages/s" in kept and "Measured by" in kept:
+            note = "(Kept from the last `--bench` run; the numbers above this section are from this run.)"
+            lines += [kept.replace("\n" + note, "").rstrip(), "", note]
+        else:
+            lines += ["Run `python3 scripts/eval_extraction.py --bench` to fill this section."]
     lines += [
         "",
         "## Caps",

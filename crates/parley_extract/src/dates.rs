@@ -110,6 +110,15 @@ pub fn find_in_text(s: &str) -> Option<String> {
         // dd.mm.yyyy, mm/dd/yyyy
         for sep in ['.', '/'] {
             let parts: Vec<&str> = t.split(sep).collect();
+            // yyyy.mm.dd, yyyy/mm/dd
+            if parts.len() == 3 && parts[0].len() == 4 && parts[1].len() <= 2 && parts[2].len() <= 2
+            {
+                if let (Some(y), Some(m), Some(d)) = (num(parts[0]), num(parts[1]), num(parts[2])) {
+                    if let Some(r) = ymd(y, m, d) {
+                        return Some(r);
+                    }
+                }
+            }
             if parts.len() == 3 && parts[2].len() == 4 {
                 if let (Some(a), Some(b), Some(y)) = (num(parts[0]), num(parts[1]), num(parts[2])) {
                     let r = if sep == '.' || a > 12 {
@@ -182,6 +191,57 @@ pub fn from_url(url: &str) -> Option<String> {
     None
 }
 
+/// Minutes since 1970-01-01T00:00Z of a normalised ISO date-time with a zone, and the zone
+/// offset in minutes; `None` without a time or a zone.
+pub fn instant(s: &str) -> Option<(i64, i32)> {
+    let b = s.as_bytes();
+    if b.len() < 16 || b[10] != b'T' || b[13] != b':' {
+        return None;
+    }
+    let y = i64::from(num(s.get(0..4)?)?);
+    let mo = i64::from(num(s.get(5..7)?)?);
+    let d = i64::from(num(s.get(8..10)?)?);
+    let h = i64::from(num(s.get(11..13)?)?);
+    let mi = i64::from(num(s.get(14..16)?)?);
+    let rest = s.get(16..)?;
+    let zpos = rest.find(['Z', '+', '-'])?;
+    let zone = &rest[zpos..];
+    let off: i32 = if zone == "Z" {
+        0
+    } else {
+        let sign = if zone.starts_with('-') { -1 } else { 1 };
+        let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
+        if digits.len() != 4 {
+            return None;
+        }
+        let zh = i32::try_from(num(&digits[0..2])?).ok()?;
+        let zm = i32::try_from(num(&digits[2..4])?).ok()?;
+        sign * (zh * 60 + zm)
+    };
+    // days from civil (Howard Hinnant)
+    let yy = if mo <= 2 { y - 1 } else { y };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some((days * 1440 + h * 60 + mi - i64::from(off), off))
+}
+
+/// A UTC date-time (`Z`, `+00:00`) restated in the page's own zone when another date-time on
+/// the page gives the same instant with a local offset: the calendar day a reader sees.
+pub fn prefer_local(utc: &str, others: &[String]) -> Option<String> {
+    let (t, off) = instant(utc)?;
+    if off != 0 {
+        return None;
+    }
+    others
+        .iter()
+        .find(|o| instant(o).is_some_and(|(t2, off2)| off2 != 0 && (t2 - t).abs() <= 1))
+        .cloned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +265,8 @@ mod tests {
         check("Sun, 12 Jan 2020 10:00:00 GMT", Some("2020-01-12"));
         check("12.01.2020", Some("2020-01-12"));
         check("01/12/2020", Some("2020-01-12"));
+        check("Essay - Published: 2020.01.12 |", Some("2020-01-12"));
+        check("posted 2020/1/12", Some("2020-01-12"));
         check("20200112", Some("2020-01-12"));
         check("Published 3 hours ago", None);
         check("2020-13-45", None);

@@ -441,6 +441,92 @@ pub fn clean_title(t: &str, site: Option<&str>) -> String {
     t
 }
 
+/// Last touches on a chosen title: entities left encoded in attributes are decoded and a
+/// trailing "| Site" part that names the site (or a bare domain) is cut.
+pub fn finish_title(t: &str, site: Option<&str>) -> String {
+    let mut t = collapse_ws(&decode_leftover_entities(t));
+    // a date run into the headline ("Dec 18 2025 Headline", "Headline January 1, 2025")
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() >= 6 {
+        let lead = words[..3].join(" ");
+        let tail = words[words.len() - 3..].join(" ");
+        if dates::find_in_text(&lead).is_some()
+            && dates::find_in_text(&words[..2].join(" ")).is_none()
+        {
+            t = words[3..].join(" ");
+        } else if dates::find_in_text(&tail).is_some()
+            && dates::find_in_text(&words[words.len() - 2..].join(" ")).is_none()
+        {
+            t = words[..words.len() - 3].join(" ");
+        }
+    }
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+        let Some(pos) = t.rfind(sep) else { continue };
+        let (head, tail) = (&t[..pos], t[pos + sep.len()..].trim());
+        let head_words = head.split_whitespace().count();
+        let tail_words: Vec<&str> = tail.split_whitespace().collect();
+        let is_site = site.is_some_and(|s| !s.trim().is_empty() && word_set(s) == word_set(tail));
+        let is_domain = tail_words.len() == 1 && {
+            let w = tail_words[0].to_ascii_lowercase();
+            [
+                ".com", ".org", ".net", ".io", ".co.uk", ".co", ".ai", ".dev",
+            ]
+            .iter()
+            .any(|d| w.ends_with(d) && w.len() > d.len())
+        };
+        if head_words >= 2 && (is_site || is_domain) {
+            t = head.trim().to_string();
+            break;
+        }
+    }
+    t
+}
+
+/// Decodes `&amp;`-style and numeric character references that survived in a string.
+fn decode_leftover_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest.find(';').filter(|&e| e <= 12);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = if let Some(h) = name.strip_prefix("#x").or(name.strip_prefix("#X")) {
+                u32::from_str_radix(h, 16).ok().and_then(char::from_u32)
+            } else if let Some(d) = name.strip_prefix('#') {
+                d.parse::<u32>().ok().and_then(char::from_u32)
+            } else {
+                match name {
+                    "amp" => Some('&'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "nbsp" => Some(' '),
+                    _ => None,
+                }
+            };
+            c.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn similar(a: &str, b: &str) -> f32 {
     let wa = word_set(a);
     let wb = word_set(b);
@@ -579,6 +665,29 @@ const BYLINE_CUES: &[&str] = &[
 
 /// Bylines in the visible text: a cue ("By", "Written by") followed by a name in the same or the
 /// next text node, or a link to an author page; the one nearest after `anchor` wins.
+/// Inside a comment thread or a caption: names there are commenters and photographers.
+fn in_comment_or_caption(dom: &Dom, mut i: usize) -> bool {
+    for _ in 0..40 {
+        if i == 0 {
+            return false;
+        }
+        let n = &dom.nodes[i];
+        if n.tag == Tag::Figcaption {
+            return true;
+        }
+        let marks = [n.attr("class"), n.attr("id"), n.attr("aria-label")];
+        if marks
+            .iter()
+            .flatten()
+            .any(|v| v.to_ascii_lowercase().contains("comment"))
+        {
+            return true;
+        }
+        i = n.parent as usize;
+    }
+    false
+}
+
 fn text_bylines(dom: &Dom, anchor: usize) -> Vec<String> {
     let n = dom.nodes.len();
     let texts: Vec<usize> = (1..n)
@@ -636,7 +745,7 @@ fn text_bylines(dom: &Dom, anchor: usize) -> Vec<String> {
                 Vec::new()
             }
         };
-        if !names.is_empty() {
+        if !names.is_empty() && !in_comment_or_caption(dom, i) {
             found.push((i, names));
         }
     }
@@ -670,7 +779,7 @@ fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
             && !cls.contains("bio")
             && !cls.contains("avatar")
             && !cls.contains("description");
-        if !(rel_author || itemprop || classy) {
+        if !(rel_author || itemprop || classy) || in_comment_or_caption(dom, i) {
             continue;
         }
         let _ = st;
@@ -695,7 +804,10 @@ fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
         if t.is_empty() || t.chars().count() > 120 {
             continue;
         }
-        let names = person_names(&t);
+        let mut names = person_names(&t);
+        if names.is_empty() && !itemprop {
+            names = names_in_pieces(dom, i);
+        }
         if !names.is_empty() {
             out = names;
             if rel_author || itemprop {
@@ -705,6 +817,45 @@ fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
         }
     }
     out
+}
+
+/// "Last, First" → "First Last" (one comma, a few words each side); other strings unchanged.
+fn surname_last(v: &str) -> String {
+    let mut parts = v.split(',');
+    if let (Some(last), Some(first), None) = (parts.next(), parts.next(), parts.next()) {
+        let (last, first) = (last.trim(), first.trim());
+        let words = |s: &str| s.split_whitespace().count();
+        if (1..=3).contains(&words(last)) && (1..=3).contains(&words(first)) {
+            return format!("{first} {last}");
+        }
+    }
+    v.to_string()
+}
+
+/// Names in the short texts of a byline element taken one by one ("Dec. 19, 2025 · A Name",
+/// a name line above a job-title line): the first short piece that is a person's name.
+fn names_in_pieces(dom: &Dom, root: usize) -> Vec<String> {
+    let end = dom.nodes.len().min(root + 200);
+    for j in root + 1..end {
+        if !is_inside(dom, j, root) {
+            break;
+        }
+        let n = &dom.nodes[j];
+        if n.tag != Tag::Text {
+            continue;
+        }
+        for piece in n.text.split(['·', '|', '•', '—']) {
+            let piece = piece.trim();
+            if piece.is_empty() || piece.chars().count() > 60 {
+                continue;
+            }
+            let names = person_names(piece);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// A date shown next to the headline: the first date in a short text (or a `<time>`) after
@@ -811,6 +962,40 @@ fn visible_date(dom: &Dom) -> Option<String> {
     None
 }
 
+/// Last resort: a short text labelled "Published", "Posted" or "Last updated" and the date
+/// that follows the label (in the same or the next text node); a page dated only by its last
+/// update is dated by that.
+fn labelled_date(dom: &Dom) -> Option<String> {
+    const LABELS: &[&str] = &["published", "posted", "updated", "last modified", "date:"];
+    let texts: Vec<&str> = dom
+        .nodes
+        .iter()
+        .filter(|n| n.tag == Tag::Text)
+        .map(|n| n.text.trim())
+        .filter(|t| !t.is_empty())
+        .take(5000)
+        .collect();
+    for (i, t) in texts.iter().enumerate() {
+        if t.len() > 160 {
+            continue;
+        }
+        let low = t.to_lowercase();
+        let Some(at) = LABELS.iter().filter_map(|l| low.find(l)).min() else {
+            continue;
+        };
+        let after = t.get(at..).unwrap_or(t);
+        if let Some(d) = dates::find_in_text(after) {
+            return Some(d);
+        }
+        if let Some(next) = texts.get(i + 1).filter(|n| n.len() <= 60) {
+            if let Some(d) = dates::find_in_text(next) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
 const VISIBLE_DATE_FIRST: bool = false;
 
 /// Fills the article's metadata fields.
@@ -823,7 +1008,10 @@ pub fn fill(
     content_start: Option<usize>,
 ) -> Option<usize> {
     let (title, title_node) = choose_title(dom, st, m, content_start);
-    article.title = title;
+    let site = meta(m, &["og:site_name", "application-name"])
+        .map(str::to_string)
+        .or_else(|| m.ld_publisher.clone());
+    article.title = title.map(|t| finish_title(&t, site.as_deref()));
     // authors
     let mut authors: Vec<String> = m
         .ld_authors
@@ -835,18 +1023,43 @@ pub fn fill(
             "author",
             "article:author",
             "parsely-author",
+            "cxenseparse:author",
             "sailthru.author",
+            "citation_author",
+            "citation_authors",
             "dc.creator",
             "dcterms.creator",
             "byl",
             "twitter:creator",
         ] {
             if let Some(vs) = m.multi.get(k) {
-                let names: Vec<String> = vs.iter().flat_map(|v| person_names_min(v, 1)).collect();
+                let names: Vec<String> = vs
+                    .iter()
+                    .flat_map(|v| {
+                        // scholarly tags write one author a tag, often "Last, First"
+                        if k.starts_with("citation_") {
+                            person_names_min(&surname_last(v), 1)
+                        } else {
+                            person_names_min(v, 1)
+                        }
+                    })
+                    .collect();
                 if !names.is_empty() && (k != "twitter:creator") {
                     authors = names;
                     break;
                 }
+            }
+        }
+    }
+    // "Written by" in a twitter:labelN / twitter:dataN pair
+    if authors.is_empty() {
+        for k in 1..=4 {
+            let label = m.metas.get(&format!("twitter:label{k}"));
+            if label.is_some_and(|l| l.to_lowercase().contains("written by")) {
+                if let Some(v) = m.metas.get(&format!("twitter:data{k}")) {
+                    authors = person_names_min(v, 1);
+                }
+                break;
             }
         }
     }
@@ -864,8 +1077,8 @@ pub fn fill(
         orgs.iter()
             .any(|o| !o.is_empty() && (o == &w || (w.len() >= 2 && w.is_subset(o))))
     };
-    if authors.is_empty() || authors.iter().all(is_site) {
-        let anchor = title_node.or(content_start).unwrap_or(0);
+    let anchor = title_node.or(content_start).unwrap_or(0);
+    let visible = || {
         let mut visible: Vec<String> = text_bylines(dom, anchor.saturating_sub(40))
             .into_iter()
             .filter(|a| !SHAPE_FILTER || name_shaped(a))
@@ -876,6 +1089,10 @@ pub fn fill(
                 .filter(|a| !SHAPE_FILTER || name_shaped(a))
                 .collect();
         }
+        visible
+    };
+    if authors.is_empty() || authors.iter().all(is_site) {
+        let visible = visible();
         if !visible.is_empty() {
             authors = visible;
         }
@@ -927,7 +1144,30 @@ pub fn fill(
             date_near(dom, anchor)
         })
         .or_else(|| visible_date(dom))
-        .or_else(|| url.and_then(dates::from_url));
+        .or_else(|| url.and_then(dates::from_url))
+        .or_else(|| labelled_date(dom));
+    // a date shown by the headline that is earlier than the metadata's publication day is the
+    // original date: metadata stamps are often re-written when a page is republished
+    let published = match (&published, &near) {
+        (Some(p), Some(n))
+            if n.get(..10)
+                .is_some_and(|nd| p.get(..10).is_some_and(|pd| nd < pd)) =>
+        {
+            Some(n.clone())
+        }
+        _ => published,
+    };
+    // a UTC stamp yields to the same instant written in the page's own zone (`<time>`)
+    let published = published.map(|p| {
+        let local: Vec<String> = dom
+            .nodes
+            .iter()
+            .filter(|n| n.tag == Tag::Time)
+            .filter_map(|n| n.attr("datetime").and_then(dates::normalize))
+            .take(200)
+            .collect();
+        dates::prefer_local(&p, &local).unwrap_or(p)
+    });
     article.published = published;
     article.modified = m
         .ld_modified

@@ -162,6 +162,201 @@ fn json_ld_graph_and_people_only() {
     assert_eq!(a.publisher.as_deref(), Some("Coast Courier"));
 }
 
+/// Body paragraphs shared by the metadata pages below.
+const BODY: &str = "<p>The harbour board approved a second ferry berth on Monday after months of talks with the island councils.</p>
+      <p>Work on the berth will start in the spring and should take about a year, the board said in a statement.</p>";
+
+#[test]
+fn title_loses_site_suffix_and_leftover_entities() {
+    // the only title is a meta title whose tail is the site's name; entities double-encoded
+    let page = format!(
+        "<html><head><meta property=\"og:site_name\" content=\"Harbour Gazette\">
+      <meta property=\"og:title\" content=\"Ferry berth plan: costs &amp;#x26; timing | Harbour Gazette\">
+      </head><body><div>{BODY}</div></body></html>"
+    );
+    check(
+        &page,
+        Some("Ferry berth plan: costs & timing"),
+        &["second ferry berth"],
+        &[],
+    );
+    // an h1 that ends in a bare domain
+    let page = format!(
+        "<html><body><h1>Second ferry berth approved | harbourgazette.com</h1><div>{BODY}</div></body></html>"
+    );
+    check(
+        &page,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    // a date run into the headline text
+    let page = format!(
+        "<html><body><h1><span>Mar 4 2021</span> Second ferry berth approved by the board</h1><div>{BODY}</div></body></html>"
+    );
+    check(
+        &page,
+        Some("Second ferry berth approved by the board"),
+        &["second ferry berth"],
+        &[],
+    );
+    let page = format!(
+        "<html><body><h1>Second ferry berth approved by the board <small>March 4, 2021</small></h1><div>{BODY}</div></body></html>"
+    );
+    check(
+        &page,
+        Some("Second ferry berth approved by the board"),
+        &["second ferry berth"],
+        &[],
+    );
+    // a tail that is not the site stays
+    let page = format!(
+        "<html><head><meta property=\"og:site_name\" content=\"Harbour Gazette\"></head>
+      <body><h1>Ferry berths | A guide for islanders</h1><div>{BODY}</div></body></html>"
+    );
+    check(
+        &page,
+        Some("Ferry berths | A guide for islanders"),
+        &["second ferry berth"],
+        &[],
+    );
+}
+
+#[test]
+fn utc_stamp_restated_in_the_page_zone() {
+    // the meta stamp is in UTC (next day); the page's <time> gives the same instant locally
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2021-03-05T03:30:00+00:00\"></head>
+      <body><h1>Second ferry berth approved</h1><time datetime=\"2021-03-04T19:30:00-08:00\">March 4, 2021</time>
+      <div>{BODY}</div></body></html>"
+    );
+    let a = check(
+        &page,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-03-04T19:30:00-08:00"));
+    // a different instant on the page is not used
+    let page = page.replace("2021-03-04T19:30:00-08:00", "2021-03-05T09:00:00-08:00");
+    let a = check(
+        &page,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-03-05T03:30:00+00:00"));
+}
+
+#[test]
+fn earlier_visible_date_beats_restamped_metadata() {
+    let page = |shown: &str| {
+        format!(
+            "<html><head><script type=\"application/ld+json\">{{\"@type\":\"Article\",\"headline\":\"Second ferry berth approved\",
+          \"datePublished\":\"2023-06-01\",\"dateModified\":\"2023-06-01\"}}</script></head>
+          <body><h1>Second ferry berth approved</h1><p>By Maren Holt</p><p>{shown}</p><div>{BODY}</div></body></html>"
+        )
+    };
+    // the headline's date is older than the stamp: the page was re-stamped
+    let a = check(
+        &page("March 4, 2021"),
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-03-04"));
+    // a later visible date (an update) does not replace the publication date
+    let a = check(
+        &page("August 9, 2023"),
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2023-06-01"));
+}
+
+#[test]
+fn commenters_and_photographers_are_not_authors() {
+    // the only author meta names the site itself; the page's other names are a commenter
+    // and a photo credit
+    let page = format!(
+        "<html><head><meta property=\"og:site_name\" content=\"Maren Holt\"><meta name=\"author\" content=\"Maren Holt\"></head>
+      <body><h1>Second ferry berth approved</h1><figure><img src=\"a.jpg\"><figcaption>Photo by <a href=\"/author/tomas-reyes\">Tomas Reyes</a></figcaption></figure>
+      <div>{BODY}</div><section class=\"comments\"><div class=\"author\">Ilse Brand</div><p>Good news for the islands.</p></section></body></html>"
+    );
+    let a = check(
+        &page,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.authors, ["Maren Holt"]);
+    // "Written by" label/data pairs in twitter meta tags
+    let page = format!(
+        "<html><head><meta name=\"twitter:label1\" content=\"Written by\"><meta name=\"twitter:data1\" content=\"Tomas Reyes\"></head>
+      <body><h1>Second ferry berth approved</h1><div>{BODY}</div></body></html>"
+    );
+    let a = check(
+        &page,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.authors, ["Tomas Reyes"]);
+}
+
+#[test]
+fn labelled_dates_without_metadata() {
+    // "yyyy.mm.dd" after a "Published:" label
+    let page = format!(
+        "<html><body><h1>Second ferry berth approved</h1><p><span>Notice - Published: 2021.03.04 | </span></p><div>{BODY}</div></body></html>"
+    );
+    let a = check(
+        &page,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-03-04"));
+    // a page dated only by its last update, far below the headline
+    let filler = "<p>The harbour board meets monthly and publishes its minutes online for every islander to read.</p>".repeat(70);
+    let page = format!(
+        "<html><body><h1>Second ferry berth approved</h1><div>{BODY}{filler}</div><footer><p>Last updated:</p><p>March 4, 2021</p></footer></body></html>"
+    );
+    let a = extract(page.as_bytes(), &Options::default())
+        .expect("extracts")
+        .article;
+    assert_eq!(a.published.as_deref(), Some("2021-03-04"));
+}
+
+#[test]
+fn byline_pieces_and_citation_authors() {
+    // a byline element holding a date and a name separated by a dot
+    let page = format!(
+        "<html><body><h1>Second ferry berth approved</h1><div class=\"post-date-author\">Mar. 4, 2021 &middot; Maren Holt</div>
+      <div>{BODY}</div></body></html>"
+    );
+    let a = check(
+        &page,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.authors, ["Maren Holt"]);
+    // scholarly pages list every author in citation_author tags
+    let page = format!(
+        "<html><head><meta name=\"citation_author\" content=\"Maren Holt\"><meta name=\"citation_author\" content=\"Reyes, Tomas\">
+      </head><body><h1>Second ferry berth approved</h1><div>{BODY}</div></body></html>"
+    );
+    let a = check(
+        &page,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.authors, ["Maren Holt", "Tomas Reyes"]);
+}
+
 #[test]
 fn legacy_charset() {
     let mut page = b"<html><head><meta charset=\"windows-1252\"></head><body><p>Caf\xe9 owners in the old town said the new parking rules, which start in May, would cost them customers.</p></body></html>".to_vec();
