@@ -32,7 +32,8 @@ for c in CHROME:
     check(c not in text, f"chrome {c!r} not in article.text")
 check(tags_line not in text and "Tags " not in text, "tags line not in article.text")
 check("Copyright" not in text and "All rights reserved" not in text, "copyright line not in article.text")
-missing = [p for p in story if p not in text]
+ws = lambda s: re.sub(r"\s+", " ", s)  # the extractor may normalise white space (e.g. no-break spaces)
+missing = [p for p in story if ws(p) not in ws(text)]
 check(not missing, f"all {len(story)} story paragraphs in article.text" + (f" (missing: {missing[0][:60]}…)" if missing else ""))
 check(art.get("title") == headline, "title is the headline")
 tags = art.get("tags") or []
