@@ -25,14 +25,20 @@ pub fn read_input(path: &str, max: u64) -> anyhow::Result<Vec<u8>> {
         read_capped(std::io::stdin().lock(), max).with_context(|| format!("cannot read {shown}"))?
     } else {
         let p = Path::new(path);
-        let meta = std::fs::metadata(p).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        let meta = std::fs::metadata(p)
+            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
         if meta.is_dir() {
             bail!("cannot read {shown}: it is a directory (use `parley ingest` for folders)");
         }
         if meta.len() > max && !path.ends_with(".gz") {
-            bail!("cannot read {shown}: {} bytes is over the {} byte page limit (--max-bytes)", meta.len(), max);
+            bail!(
+                "cannot read {shown}: {} bytes is over the {} byte page limit (--max-bytes)",
+                meta.len(),
+                max
+            );
         }
-        let f = std::fs::File::open(p).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
+        let f = std::fs::File::open(p)
+            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", io_reason(&e)))?;
         read_capped(f, max).with_context(|| format!("cannot read {shown}"))?
     };
     let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
@@ -77,7 +83,10 @@ pub fn check_not_binary(shown: &str, bytes: &[u8]) -> anyhow::Result<()> {
         return Ok(()); // UTF-16 with a byte-order mark: the extractor decodes it
     }
     let head = &bytes[..bytes.len().min(8192)];
-    let ctrl = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    let ctrl = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
     if head.contains(&0) || ctrl * 20 > head.len().max(1) {
         bail!("cannot read {shown}: binary data, not a web page or text");
     }
@@ -85,11 +94,21 @@ pub fn check_not_binary(shown: &str, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// A flattened text page must be UTF-8 (HTML pages declare or get their charset detected).
-pub fn check_text_page_utf8(shown: &str, bytes: &[u8], kind: Option<parley_extract::PageKind>) -> anyhow::Result<()> {
+pub fn check_text_page_utf8(
+    shown: &str,
+    bytes: &[u8],
+    kind: Option<parley_extract::PageKind>,
+) -> anyhow::Result<()> {
     let kind = kind.unwrap_or_else(|| parley_extract::detect_kind(bytes));
-    if kind == parley_extract::PageKind::Text && !bytes.starts_with(&[0xff, 0xfe]) && !bytes.starts_with(&[0xfe, 0xff]) {
+    if kind == parley_extract::PageKind::Text
+        && !bytes.starts_with(&[0xff, 0xfe])
+        && !bytes.starts_with(&[0xfe, 0xff])
+    {
         if let Err(e) = std::str::from_utf8(bytes) {
-            bail!("cannot read {shown}: invalid UTF-8 at byte {} (a text page must be UTF-8)", e.valid_up_to());
+            bail!(
+                "cannot read {shown}: invalid UTF-8 at byte {} (a text page must be UTF-8)",
+                e.valid_up_to()
+            );
         }
     }
     Ok(())

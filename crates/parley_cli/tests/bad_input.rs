@@ -7,7 +7,11 @@ use std::process::{Command, Output, Stdio};
 fn parley(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_parley"));
     cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
     let mut child = cmd.spawn().expect("spawn parley");
     if let Some(data) = stdin {
         use std::io::Write;
@@ -24,7 +28,11 @@ fn parley(args: &[&str], stdin: Option<&[u8]>) -> Output {
 fn check_error(out: &Output, name: &str, problem: &str) {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "exit code; stderr: {err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "one line expected, got: {err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected, got: {err}"
+    );
     assert!(err.contains(name), "error should name {name}: {err}");
     assert!(err.contains(problem), "error should say {problem:?}: {err}");
     assert!(!err.contains("panicked"), "{err}");
@@ -48,7 +56,9 @@ fn empty_file_is_an_error() {
 #[test]
 fn binary_file_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let data: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let data: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     let p = write(dir.path(), "image.png", &data);
     check_error(&parley(&["analyze", &p], None), "image.png", "binary");
 }
@@ -59,7 +69,11 @@ fn invalid_utf8_text_page_is_an_error() {
     let mut data = b"Ministers met on Friday.\nThe talks went well, \xff\xfe they said.\n".to_vec();
     data.extend_from_slice(b"More text follows here.\n");
     let p = write(dir.path(), "latin.txt", &data);
-    check_error(&parley(&["analyze", &p], None), "latin.txt", "invalid UTF-8 at byte");
+    check_error(
+        &parley(&["analyze", &p], None),
+        "latin.txt",
+        "invalid UTF-8 at byte",
+    );
 }
 
 #[test]
@@ -72,7 +86,11 @@ fn oversized_file_is_an_error_without_reading_it_all() {
     check_error(&parley(&["analyze", &p], None), "huge.html", "page limit");
     // The same cap holds on standard input.
     let big = vec![b'a'; 17 * 1024 * 1024];
-    check_error(&parley(&["analyze", "-"], Some(&big)), "standard input", "page limit");
+    check_error(
+        &parley(&["analyze", "-"], Some(&big)),
+        "standard input",
+        "page limit",
+    );
 }
 
 #[test]
@@ -80,18 +98,33 @@ fn directory_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().to_string_lossy().into_owned();
     check_error(&parley(&["analyze", &p], None), &p, "directory");
-    check_error(&parley(&["analyze", "--input-format", "jsonl", &p], None), &p, "directory");
+    check_error(
+        &parley(&["analyze", "--input-format", "jsonl", &p], None),
+        &p,
+        "directory",
+    );
 }
 
 #[test]
 fn missing_file_is_an_error() {
-    check_error(&parley(&["analyze", "no/such/page.html"], None), "no/such/page.html", "no such file");
-    check_error(&parley(&["extract", "no/such/page.html"], None), "no/such/page.html", "no such file");
+    check_error(
+        &parley(&["analyze", "no/such/page.html"], None),
+        "no/such/page.html",
+        "no such file",
+    );
+    check_error(
+        &parley(&["extract", "no/such/page.html"], None),
+        "no/such/page.html",
+        "no such file",
+    );
 }
 
 #[test]
 fn bad_date_is_an_error() {
-    let out = parley(&["analyze", "--date", "12/01/2020", "-"], Some(b"Talks resumed."));
+    let out = parley(
+        &["analyze", "--date", "12/01/2020", "-"],
+        Some(b"Talks resumed."),
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }
@@ -109,12 +142,32 @@ fn malformed_jsonl_lines_get_error_records_and_the_rest_is_processed() {
     );
     let mut bytes = input.as_bytes().to_vec();
     bytes.extend_from_slice(b"{\"id\": \"e\", \"text\": \"caf\xe9\"}\n");
-    let out = parley(&["analyze", "--input-format", "jsonl", "--format", "jsonl", "-"], Some(&bytes));
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let lines: Vec<serde_json::Value> =
-        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    let summary: Vec<(String, bool)> =
-        lines.iter().map(|v| (v["id"].to_string(), v.get("error").is_some())).collect();
+    let out = parley(
+        &[
+            "analyze",
+            "--input-format",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "-",
+        ],
+        Some(&bytes),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let summary: Vec<(String, bool)> = lines
+        .iter()
+        .map(|v| (v["id"].to_string(), v.get("error").is_some()))
+        .collect();
     assert_eq!(
         summary,
         vec![
@@ -129,7 +182,10 @@ fn malformed_jsonl_lines_get_error_records_and_the_rest_is_processed() {
     );
     assert_eq!(lines[0]["article"]["text"], "Officials met on Monday.");
     assert_eq!(lines[1]["line"], 2);
-    assert!(lines[6]["error"].as_str().unwrap().contains("invalid UTF-8"));
+    assert!(lines[6]["error"]
+        .as_str()
+        .unwrap()
+        .contains("invalid UTF-8"));
     assert!(String::from_utf8_lossy(&out.stderr).contains("5 of 7 records"));
 }
 
@@ -138,10 +194,16 @@ fn extract_many_files_reports_each_failure_and_continues() {
     let dir = tempfile::tempdir().unwrap();
     let good = write(dir.path(), "good.html", b"<html><body><h1>Title here</h1><p>A paragraph of article text that is long enough to keep.</p></body></html>");
     let bad = write(dir.path(), "bad.html", b"");
-    let out = parley(&["extract", "--format", "jsonl", &good, &bad, "missing.html"], None);
+    let out = parley(
+        &["extract", "--format", "jsonl", &good, &bad, "missing.html"],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["path"], good.as_str());
     assert!(lines[1]["error"].as_str().unwrap().contains("empty"));
@@ -158,7 +220,12 @@ fn gzip_pages_are_read_transparently_and_truncated_gzip_is_an_error() {
     let gz = enc.finish().unwrap();
     let p = write(dir.path(), "page.html.gz", &gz);
     let out = parley(&["extract", "--format", "text", &p], None);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("agreed to meet again"));
     let t = write(dir.path(), "cut.html.gz", &gz[..gz.len() / 2]);
     check_error(&parley(&["extract", &t], None), "cut.html.gz", "gzip");

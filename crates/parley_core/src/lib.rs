@@ -25,7 +25,9 @@ pub use offsets::CharIndex;
 use serde::{Deserialize, Serialize};
 
 /// A half-open range of code points in `article.text`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -348,7 +350,11 @@ impl Date {
     /// Days since 1970-01-01.
     pub fn to_days(self) -> i64 {
         // Howard Hinnant's days_from_civil.
-        let y = if self.month <= 2 { self.year - 1 } else { self.year } as i64;
+        let y = if self.month <= 2 {
+            self.year - 1
+        } else {
+            self.year
+        } as i64;
         let era = if y >= 0 { y } else { y - 399 } / 400;
         let yoe = y - era * 400;
         let m = self.month as i64;
@@ -366,7 +372,11 @@ impl Date {
         let mp = (5 * doy + 2) / 153;
         let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
         let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        Date { year: (if m <= 2 { y + 1 } else { y }) as i32, month: m, day: d }
+        Date {
+            year: (if m <= 2 { y + 1 } else { y }) as i32,
+            month: m,
+            day: d,
+        }
     }
     pub fn add_days(self, n: i64) -> Date {
         Date::from_days(self.to_days() + n)
@@ -421,7 +431,18 @@ mod tests {
         for k in ["article", "sentences", "entities", "quotes", "events"] {
             assert!(v.get(k).is_some(), "missing {k}");
         }
-        for k in ["url", "title", "authors", "published", "site_name", "publisher", "tags", "language", "text", "paragraphs"] {
+        for k in [
+            "url",
+            "title",
+            "authors",
+            "published",
+            "site_name",
+            "publisher",
+            "tags",
+            "language",
+            "text",
+            "paragraphs",
+        ] {
             assert!(v["article"].get(k).is_some(), "missing article.{k}");
         }
     }

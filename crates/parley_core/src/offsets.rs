@@ -15,11 +15,17 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
         if text.is_ascii() {
-            return CharIndex { bytes_of_char: Vec::new(), len_bytes: text.len() };
+            return CharIndex {
+                bytes_of_char: Vec::new(),
+                len_bytes: text.len(),
+            };
         }
         let mut v: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
         v.push(text.len() as u32);
-        CharIndex { bytes_of_char: v, len_bytes: text.len() }
+        CharIndex {
+            bytes_of_char: v,
+            len_bytes: text.len(),
+        }
     }
 
     pub fn is_ascii(&self) -> bool {

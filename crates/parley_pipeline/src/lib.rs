@@ -67,12 +67,22 @@ impl Pipeline {
         for f in &config.verb_files {
             coder.load_verbs(f)?;
         }
-        Ok(Pipeline { analyzer: Analyzer::new(), actors, coder })
+        Ok(Pipeline {
+            analyzer: Analyzer::new(),
+            actors,
+            coder,
+        })
     }
 
     /// Extracts the article from a page (HTML or flattened text) and analyses it.
     pub fn analyze_page(&self, bytes: &[u8], opts: &Options) -> Result<Document, PipelineError> {
-        let ex = parley_extract::extract(bytes, &parley_extract::Options { url: opts.url.clone(), kind: opts.kind })?;
+        let ex = parley_extract::extract(
+            bytes,
+            &parley_extract::Options {
+                url: opts.url.clone(),
+                kind: opts.kind,
+            },
+        )?;
         let mut doc = self.analyze_article(ex.article, opts);
         doc.diagnostics.extend(ex.diagnostics);
         Ok(doc)
@@ -81,7 +91,12 @@ impl Pipeline {
     /// Analyses a text taken verbatim as the article body (JSONL mode).
     pub fn analyze_text(&self, text: String, opts: &Options) -> Document {
         let n = text.chars().count();
-        let article = Article { url: opts.url.clone(), paragraphs: paragraph_spans(&text, n), text, ..Article::default() };
+        let article = Article {
+            url: opts.url.clone(),
+            paragraphs: paragraph_spans(&text, n),
+            text,
+            ..Article::default()
+        };
         self.analyze_article(article, opts)
     }
 
@@ -90,7 +105,9 @@ impl Pipeline {
         if opts.url.is_some() && article.url.is_none() {
             article.url = opts.url.clone();
         }
-        let date = opts.date.or_else(|| article.published.as_deref().and_then(Date::parse_iso));
+        let date = opts
+            .date
+            .or_else(|| article.published.as_deref().and_then(Date::parse_iso));
         article.tags = refine_tags(std::mem::take(&mut article.tags), &self.actors);
         if article.published.is_none() {
             article.published = opts.date.map(|d| d.to_string());
@@ -108,9 +125,23 @@ impl Pipeline {
         let sentences = if opts.tokens {
             sentences
         } else {
-            sentences.into_iter().map(|s| parley_core::Sentence { tokens: Vec::new(), ..s }).collect()
+            sentences
+                .into_iter()
+                .map(|s| parley_core::Sentence {
+                    tokens: Vec::new(),
+                    ..s
+                })
+                .collect()
         };
-        Document { id: None, article, sentences, entities: ents.entities, quotes, events, diagnostics: Vec::new() }
+        Document {
+            id: None,
+            article,
+            sentences,
+            entities: ents.entities,
+            quotes,
+            events,
+            diagnostics: Vec::new(),
+        }
     }
 }
 
@@ -146,7 +177,10 @@ fn paragraph_spans(text: &str, _n: usize) -> Vec<Span> {
 /// (country, organisation, person, outlet) becomes a tag of its own and the words between names
 /// stay together as one tag. Tags holding no known name are left as they were.
 pub fn refine_tags(tags: Vec<String>, dict: &ActorDict) -> Vec<String> {
-    let capitalised = |t: &str| t.split_whitespace().all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let capitalised = |t: &str| {
+        t.split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
     let mut out: Vec<String> = Vec::with_capacity(tags.len());
     let mut i = 0;
     while i < tags.len() {
@@ -157,7 +191,10 @@ pub fn refine_tags(tags: Vec<String>, dict: &ActorDict) -> Vec<String> {
                 j += 1;
             }
         }
-        let words: Vec<&str> = tags[i..j].iter().flat_map(|t| t.split_whitespace()).collect();
+        let words: Vec<&str> = tags[i..j]
+            .iter()
+            .flat_map(|t| t.split_whitespace())
+            .collect();
         let mut pieces: Vec<String> = Vec::new();
         let mut loose: Vec<&str> = Vec::new();
         let mut known = 0;
@@ -166,7 +203,10 @@ pub fn refine_tags(tags: Vec<String>, dict: &ActorDict) -> Vec<String> {
             let starts_upper = words[k].chars().next().is_some_and(char::is_uppercase);
             let hit = if starts_upper {
                 dict.longest_match(&words[k..], None).filter(|(_, m)| {
-                    !matches!(m.kind, parley_actors::ActorKind::Role | parley_actors::ActorKind::Nationality)
+                    !matches!(
+                        m.kind,
+                        parley_actors::ActorKind::Role | parley_actors::ActorKind::Nationality
+                    )
                 })
             } else {
                 None
@@ -191,7 +231,9 @@ pub fn refine_tags(tags: Vec<String>, dict: &ActorDict) -> Vec<String> {
             pieces.push(loose.join(" "));
         }
         // A single known name that is the whole tag, or no name at all: nothing to re-split.
-        if known > 0 && !(pieces.len() == j - i && pieces.iter().zip(&tags[i..j]).all(|(p, t)| p == t)) {
+        if known > 0
+            && !(pieces.len() == j - i && pieces.iter().zip(&tags[i..j]).all(|(p, t)| p == t))
+        {
             out.extend(pieces);
         } else {
             out.extend(tags[i..j].iter().cloned());
@@ -208,20 +250,35 @@ mod tests {
     use super::*;
 
     fn check(input: &[&str], expected: &[&str]) {
-        let got = refine_tags(input.iter().map(|s| s.to_string()).collect(), ActorDict::builtin());
+        let got = refine_tags(
+            input.iter().map(|s| s.to_string()).collect(),
+            ActorDict::builtin(),
+        );
         assert_eq!(got, expected);
     }
 
     #[test]
     fn run_together_names_are_resplit_on_known_names() {
-        check(&["Angela Merkel Vladimir", "Putin", "gas prices"], &["Angela Merkel", "Vladimir Putin", "gas prices"]);
-        check(&["sanctions", "Emmanuel Macron Germany"], &["sanctions", "Emmanuel Macron", "Germany"]);
-        check(&["Chile Peru fisheries", "quotas"], &["Chile", "Peru", "fisheries", "quotas"]);
+        check(
+            &["Angela Merkel Vladimir", "Putin", "gas prices"],
+            &["Angela Merkel", "Vladimir Putin", "gas prices"],
+        );
+        check(
+            &["sanctions", "Emmanuel Macron Germany"],
+            &["sanctions", "Emmanuel Macron", "Germany"],
+        );
+        check(
+            &["Chile Peru fisheries", "quotas"],
+            &["Chile", "Peru", "fisheries", "quotas"],
+        );
     }
 
     #[test]
     fn unknown_runs_are_left_alone() {
-        check(&["Quarterly Results", "earnings"], &["Quarterly Results", "earnings"]);
+        check(
+            &["Quarterly Results", "earnings"],
+            &["Quarterly Results", "earnings"],
+        );
         check(&["trade war", "climate"], &["trade war", "climate"]);
     }
 

@@ -71,11 +71,16 @@ enum OutputFormat {
 }
 
 pub fn parse_date(s: &str) -> Result<Date, String> {
-    Date::parse_iso(s).filter(|_| s.len() == 10).ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
+    Date::parse_iso(s)
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("`{s}` is not a date of the form YYYY-MM-DD"))
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let pipeline = Pipeline::new(Config { actor_files: args.actors.clone(), verb_files: args.verbs.clone() })?;
+    let pipeline = Pipeline::new(Config {
+        actor_files: args.actors.clone(),
+        verb_files: args.verbs.clone(),
+    })?;
     if args.input_format == InputFormat::Jsonl {
         return run_jsonl(&args, &pipeline);
     }
@@ -88,8 +93,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         _ => None,
     };
     input::check_text_page_utf8(&shown, &bytes, kind)?;
-    let opts = Options { date: args.date, url: args.url.clone(), kind, tokens: args.tokens };
-    let doc = pipeline.analyze_page(&bytes, &opts).with_context(|| format!("cannot analyse {shown}"))?;
+    let opts = Options {
+        date: args.date,
+        url: args.url.clone(),
+        kind,
+        tokens: args.tokens,
+    };
+    let doc = pipeline
+        .analyze_page(&bytes, &opts)
+        .with_context(|| format!("cannot analyse {shown}"))?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     match args.format {
@@ -116,17 +128,22 @@ fn run_jsonl(args: &Args, pipeline: &Pipeline) -> anyhow::Result<ExitCode> {
     let reader: Box<dyn BufRead> = if args.file == "-" {
         Box::new(std::io::stdin().lock())
     } else {
-        let meta = std::fs::metadata(&args.file).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", input::io_reason(&e)))?;
+        let meta = std::fs::metadata(&args.file)
+            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", input::io_reason(&e)))?;
         if meta.is_dir() {
             bail!("cannot read {shown}: it is a directory");
         }
-        let f = std::fs::File::open(&args.file).map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", input::io_reason(&e)))?;
+        let f = std::fs::File::open(&args.file)
+            .map_err(|e| anyhow::anyhow!("cannot read {shown}: {}", input::io_reason(&e)))?;
         Box::new(std::io::BufReader::new(f))
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut n, mut bad) = (0usize, 0usize);
-    let mut lines = BoundedLines { inner: reader, max: args.max_bytes };
+    let mut lines = BoundedLines {
+        inner: reader,
+        max: args.max_bytes,
+    };
     let mut lineno = 0usize;
     // Records are analysed in batches on all cores; output keeps input order.
     let batch_size = 256;
@@ -166,8 +183,15 @@ fn run_jsonl(args: &Args, pipeline: &Pipeline) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn analyze_line(pipeline: &Pipeline, ln: usize, line: &Result<String, String>, tokens: bool) -> Option<serde_json::Value> {
-    let err = |id: serde_json::Value, msg: String| Some(serde_json::json!({"id": id, "line": ln, "error": msg}));
+fn analyze_line(
+    pipeline: &Pipeline,
+    ln: usize,
+    line: &Result<String, String>,
+    tokens: bool,
+) -> Option<serde_json::Value> {
+    let err = |id: serde_json::Value, msg: String| {
+        Some(serde_json::json!({"id": id, "line": ln, "error": msg}))
+    };
     let line = match line {
         Ok(l) => l,
         Err(msg) => return err(serde_json::Value::Null, msg.clone()),
@@ -178,7 +202,10 @@ fn analyze_line(pipeline: &Pipeline, ln: usize, line: &Result<String, String>, t
     let rec: Record = match serde_json::from_str(line) {
         Ok(r) => r,
         Err(e) => {
-            let id = serde_json::from_str::<serde_json::Value>(line).ok().and_then(|v| v.get("id").cloned()).unwrap_or_default();
+            let id = serde_json::from_str::<serde_json::Value>(line)
+                .ok()
+                .and_then(|v| v.get("id").cloned())
+                .unwrap_or_default();
             return err(id, format!("malformed record: {e}"));
         }
     };
@@ -187,7 +214,12 @@ fn analyze_line(pipeline: &Pipeline, ln: usize, line: &Result<String, String>, t
         Some(Ok(d)) => Some(d),
         None => None,
     };
-    let opts = Options { date, url: rec.url, kind: None, tokens };
+    let opts = Options {
+        date,
+        url: rec.url,
+        kind: None,
+        tokens,
+    };
     let mut doc = pipeline.analyze_text(rec.text, &opts);
     doc.id = Some(match &rec.id {
         serde_json::Value::String(s) => s.clone(),
@@ -236,12 +268,17 @@ impl<R: BufRead> BoundedLines<R> {
             }
         }
         if too_long {
-            return Ok(Some(Err(format!("line is over the {} byte limit (--max-bytes)", self.max))));
+            return Ok(Some(Err(format!(
+                "line is over the {} byte limit (--max-bytes)",
+                self.max
+            ))));
         }
         while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
             buf.pop();
         }
-        Ok(Some(String::from_utf8(buf).map_err(|e| format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to()))))
+        Ok(Some(String::from_utf8(buf).map_err(|e| {
+            format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())
+        })))
     }
 }
 

@@ -56,8 +56,12 @@ fn extract_one(path: &str, args: &Args) -> anyhow::Result<Article> {
         Kind::Text => parley_extract::PageKind::Text,
     });
     input::check_text_page_utf8(&shown, &bytes, kind)?;
-    let opts = parley_extract::Options { url: args.url.clone(), kind };
-    let ex = parley_extract::extract(&bytes, &opts).with_context(|| format!("cannot extract {shown}"))?;
+    let opts = parley_extract::Options {
+        url: args.url.clone(),
+        kind,
+    };
+    let ex = parley_extract::extract(&bytes, &opts)
+        .with_context(|| format!("cannot extract {shown}"))?;
     Ok(ex.article)
 }
 
@@ -79,8 +83,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     use rayon::prelude::*;
     let mut failed = 0usize;
     for chunk in args.files.chunks(64) {
-        let results: Vec<(String, anyhow::Result<Article>)> =
-            chunk.par_iter().map(|p| (p.clone(), extract_one(p, &args))).collect();
+        let results: Vec<(String, anyhow::Result<Article>)> = chunk
+            .par_iter()
+            .map(|p| (p.clone(), extract_one(p, &args)))
+            .collect();
         for (path, r) in results {
             match r {
                 Ok(article) => match args.format {
@@ -99,7 +105,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     failed += 1;
                     eprintln!("parley: {}", format!("{e:#}").replace('\n', " "));
                     if args.format == Format::Jsonl {
-                        serde_json::to_writer(&mut out, &serde_json::json!({"path": path, "error": format!("{e:#}")}))?;
+                        serde_json::to_writer(
+                            &mut out,
+                            &serde_json::json!({"path": path, "error": format!("{e:#}")}),
+                        )?;
                         writeln!(out)?;
                     }
                 }
@@ -107,5 +116,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

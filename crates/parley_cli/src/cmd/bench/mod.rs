@@ -9,7 +9,9 @@ mod quotes;
 mod text;
 
 #[derive(clap::Args)]
-#[command(after_help = "Examples:\n  parley bench extract --pages ../shared/eval/extraction/scrapinghub/html")]
+#[command(
+    after_help = "Examples:\n  parley bench extract --pages ../shared/eval/extraction/scrapinghub/html"
+)]
 pub struct Args {
     #[command(subcommand)]
     stage: Stage,
