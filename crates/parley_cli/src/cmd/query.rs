@@ -216,7 +216,7 @@ pub fn events(a: EventsArgs) -> anyhow::Result<ExitCode> {
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Examples:\n  parley quotes --speaker \"O'Brien\"\n  parley quotes --speaker USAGOV --q sanctions --format jsonl"
+    after_help = "Examples:\n  parley quotes --speaker \"Merkel\"\n  parley quotes --speaker USAGOV --q sanctions --format jsonl"
 )]
 pub struct QuotesArgs {
     /// Speaker: an actor code (exact) or part of a name
@@ -300,7 +300,7 @@ pub fn quotes(a: QuotesArgs) -> anyhow::Result<ExitCode> {
 
 #[derive(clap::Args)]
 #[command(
-    after_help = "Example:\n  parley search \"strategic weapon\"\n\nEvery word must appear (article title or text, or a quote)."
+    after_help = "Example:\n  parley search \"border crossing\"\n\nEvery word must appear (article title or text, or a quote)."
 )]
 pub struct SearchArgs {
     /// Words to find
