@@ -1140,29 +1140,10 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
                 let g_after = ctx.gap(s, k).trim();
                 let ends = k + 1 >= n
                     || !g_after.is_empty()
+                    || opens_adverbial(next)
                     || matches!(
                         next,
-                        "in" | "on"
-                            | "at"
-                            | "during"
-                            | "after"
-                            | "before"
-                            | "via"
-                            | "while"
-                            | "through"
-                            | "from"
-                            | "last"
-                            | "this"
-                            | "earlier"
-                            | "later"
-                            | "monday"
-                            | "tuesday"
-                            | "wednesday"
-                            | "thursday"
-                            | "friday"
-                            | "saturday"
-                            | "sunday"
-                            | "today"
+                        "today"
                             | "yesterday"
                             | "the"
                             | "a"
@@ -1313,31 +1294,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
             }
             // A complement that is only a prepositional phrase ("told Axios in an interview") is no
             // clause: the reported speech is before the comma ("CLAUSE, X told Axios in …").
-            let prep_only = that.is_none()
-                && c < n
-                && matches!(
-                    s.w[c].lower.as_str(),
-                    "in" | "on"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "via"
-                        | "while"
-                        | "through"
-                        | "from"
-                        | "last"
-                        | "this"
-                        | "earlier"
-                        | "later"
-                        | "monday"
-                        | "tuesday"
-                        | "wednesday"
-                        | "thursday"
-                        | "friday"
-                        | "saturday"
-                        | "sunday"
-                );
+            let prep_only = that.is_none() && c < n && opens_adverbial(&s.w[c].lower);
             if (prep_only || c >= n) && np.0 > 0 && ctx.gap(s, np.0 - 1).trim() == "," {
                 let c1 = s.w[np.0 - 1].b1;
                 let c0 = skip_open(text, s.b0, c1);
@@ -2115,4 +2072,32 @@ mod tests {
         let q = run(&t);
         assert!(q.len() <= 20_000);
     }
+}
+
+/// Words that open an adverbial after a speech cue ("said in a statement", "told Axios on
+/// Friday"): prepositions of time and manner, and weekdays.
+fn opens_adverbial(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "via"
+            | "while"
+            | "through"
+            | "from"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
 }
