@@ -1,10 +1,7 @@
 //! `parley bench extract`: pages held in memory → Article (parse + main text + metadata) on one
 //! core; pages/s.
 
-use std::io::Read;
 use std::process::ExitCode;
-
-use anyhow::Context;
 
 #[derive(clap::Args)]
 #[command(
@@ -25,37 +22,8 @@ pub struct Args {
     text: bool,
 }
 
-fn load(dir: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read folder {dir}"))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            let n = p.to_string_lossy();
-            [".html", ".htm", ".txt", ".html.gz", ".htm.gz", ".txt.gz"]
-                .iter()
-                .any(|s| n.ends_with(s))
-        })
-        .collect();
-    paths.sort();
-    let mut pages = Vec::new();
-    for p in paths {
-        let raw = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
-        let bytes = if p.to_string_lossy().ends_with(".gz") {
-            let mut v = Vec::new();
-            flate2::read::GzDecoder::new(&raw[..])
-                .read_to_end(&mut v)
-                .with_context(|| format!("cannot decompress {}", p.display()))?;
-            v
-        } else {
-            raw
-        };
-        pages.push((p.display().to_string(), bytes));
-    }
-    Ok(pages)
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let pages = load(&args.pages)?;
+    let pages = super::load_pages(std::path::Path::new(&args.pages))?;
     anyhow::ensure!(!pages.is_empty(), "no pages in {}", args.pages);
     let bytes: usize = pages.iter().map(|p| p.1.len()).sum();
     let opts = parley_extract::Options {

@@ -1,7 +1,6 @@
 //! `parley bench ingest`: pages held in memory → analysed → stored (SQLite file in a temporary
 //! folder), one core; articles/s.
 
-use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -21,39 +20,11 @@ pub struct Args {
     pages: Vec<PathBuf>,
 }
 
-fn load(dirs: &[PathBuf]) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
-    let mut pages = Vec::new();
-    for dir in dirs {
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read folder {}", dir.display()))?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| {
-                let n = p.to_string_lossy();
-                [".html", ".htm", ".txt", ".html.gz", ".htm.gz", ".txt.gz"]
-                    .iter()
-                    .any(|s| n.ends_with(s))
-            })
-            .collect();
-        paths.sort();
-        for p in paths {
-            let raw = std::fs::read(&p).with_context(|| format!("cannot read {}", p.display()))?;
-            let bytes = if raw.starts_with(&[0x1f, 0x8b]) {
-                let mut v = Vec::new();
-                flate2::read::MultiGzDecoder::new(&raw[..])
-                    .read_to_end(&mut v)
-                    .with_context(|| format!("cannot decompress {}", p.display()))?;
-                v
-            } else {
-                raw
-            };
-            pages.push((p.display().to_string(), bytes));
-        }
-    }
-    Ok(pages)
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let pages = load(&args.pages)?;
+    let mut pages = Vec::new();
+    for dir in &args.pages {
+        pages.extend(super::load_pages(dir)?);
+    }
     anyhow::ensure!(!pages.is_empty(), "no pages in the given folders");
     let pipeline = parley_pipeline::Pipeline::new(parley_pipeline::Config::default())?;
     let dir = std::env::temp_dir().join(format!("parley-bench-ingest-{}", std::process::id()));
