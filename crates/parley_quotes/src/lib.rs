@@ -2037,8 +2037,8 @@ mod tests {
         assert_eq!(q[0].channel.as_deref(), Some("Radio Nord"));
         let q = run("Tom Berg said in a statement published by state news agency KNA that the vote was void.");
         assert_eq!(q[0].channel.as_deref(), Some("KNA"));
-        let q = run("Tom Berg promised in a New Year’s Eve speech that taxes would fall.");
-        assert_eq!(q[0].channel.as_deref(), Some("a New Year’s Eve speech"));
+        let q = run("Tom Berg promised in a Labor Day speech that taxes would fall.");
+        assert_eq!(q[0].channel.as_deref(), Some("a Labor Day speech"));
     }
 
     #[test]

@@ -1099,12 +1099,12 @@ mod tests {
             ("2020-01-12", "Prices in 2019 dollars.", &[]),
             (
                 "2020-01-12",
-                "No test came at Christmas.",
+                "The shops close at Christmas.",
                 &[("Christmas", "2019-12-25", "day")],
             ),
             (
                 "2020-01-12",
-                "She spoke in a New Year’s Eve speech.",
+                "The mayor gave a New Year’s Eve address.",
                 &[("New Year’s Eve", "2019-12-31", "day")],
             ),
             (
