@@ -37,7 +37,6 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{bounded, Receiver, Sender};
 use parley_core::{Date, Document};
-use parley_extract::PageKind;
 use parley_pipeline::{Options, Pipeline};
 pub use parley_store::Store;
 use parley_store::{ArticleMeta, Fingerprint, Outcome, StoreError};
@@ -766,12 +765,10 @@ fn analyze(w: Work, pipeline: &Pipeline, cfg: &Config, reader: Option<&Store>) -
                     Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
                 })
             } else {
-                let popts = parley_extract::Options {
-                    url: url.clone(),
-                    kind: None::<PageKind>,
-                };
                 Src::Page(Box::new(
-                    parley_extract::extract(&bytes, &popts).map_err(|e| format!("extract: {e}"))?,
+                    pipeline
+                        .extract(&bytes, &opts)
+                        .map_err(|e| format!("extract: {e}"))?,
                 ))
             };
             // Early dedup on the extracted text: repeats skip the expensive stages.
@@ -811,12 +808,7 @@ fn analyze(w: Work, pipeline: &Pipeline, cfg: &Config, reader: Option<&Store>) -
                 )));
             }
             let doc = match src {
-                Src::Page(ex) => {
-                    let ex = *ex;
-                    let mut doc = pipeline.analyze_article(ex.article, &opts);
-                    doc.diagnostics.extend(ex.diagnostics);
-                    doc
-                }
+                Src::Page(ex) => pipeline.analyze_extracted(*ex, &opts),
                 Src::Text(s) => pipeline.analyze_text(s, &opts),
             };
             Ok(Some((doc, fp)))

@@ -76,24 +76,35 @@ impl Pipeline {
 
     /// Extracts the article from a page (HTML or flattened text) and analyses it.
     pub fn analyze_page(&self, bytes: &[u8], opts: &Options) -> Result<Document, PipelineError> {
-        let ex = parley_extract::extract(
-            bytes,
-            &parley_extract::Options {
-                url: opts.url.clone(),
-                kind: opts.kind,
-            },
-        )?;
+        Ok(self.analyze_extracted(self.extract(bytes, opts)?, opts))
+    }
+
+    /// The extraction stage alone: callers that look at the article before the slower stages
+    /// (ingest skips texts it already stored) finish with [`Pipeline::analyze_extracted`].
+    pub fn extract(
+        &self,
+        bytes: &[u8],
+        opts: &Options,
+    ) -> Result<parley_extract::Extracted, PipelineError> {
+        let eopts = parley_extract::Options {
+            url: opts.url.clone(),
+            kind: opts.kind,
+        };
+        Ok(parley_extract::extract(bytes, &eopts)?)
+    }
+
+    /// Runs the stages after extraction, keeping the extractor's diagnostics.
+    pub fn analyze_extracted(&self, ex: parley_extract::Extracted, opts: &Options) -> Document {
         let mut doc = self.analyze_article(ex.article, opts);
         doc.diagnostics.extend(ex.diagnostics);
-        Ok(doc)
+        doc
     }
 
     /// Analyses a text taken verbatim as the article body (JSONL mode).
     pub fn analyze_text(&self, text: String, opts: &Options) -> Document {
-        let n = text.chars().count();
         let article = Article {
             url: opts.url.clone(),
-            paragraphs: paragraph_spans(&text, n),
+            paragraphs: paragraph_spans(&text),
             text,
             ..Article::default()
         };
@@ -146,7 +157,7 @@ impl Pipeline {
 }
 
 /// Paragraphs of a verbatim text: runs of lines separated by blank lines.
-fn paragraph_spans(text: &str, _n: usize) -> Vec<Span> {
+fn paragraph_spans(text: &str) -> Vec<Span> {
     let idx = CharIndex::new(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -285,7 +296,7 @@ mod tests {
     #[test]
     fn paragraphs_of_verbatim_text_follow_blank_lines() {
         let t = "First line\nsecond line\n\n  Next para  \n";
-        let spans = paragraph_spans(t, t.chars().count());
+        let spans = paragraph_spans(t);
         assert_eq!(spans, vec![Span::new(0, 22), Span::new(26, 35)]);
     }
 }
