@@ -1866,6 +1866,34 @@ fn skip_open(text: &str, a: usize, b: usize) -> usize {
     a
 }
 
+/// Words that open an adverbial after a speech cue ("said in a statement", "told Axios on
+/// Friday"): prepositions of time and manner, and weekdays.
+fn opens_adverbial(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "via"
+            | "while"
+            | "through"
+            | "from"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2072,32 +2100,4 @@ mod tests {
         let q = run(&t);
         assert!(q.len() <= 20_000);
     }
-}
-
-/// Words that open an adverbial after a speech cue ("said in a statement", "told Axios on
-/// Friday"): prepositions of time and manner, and weekdays.
-fn opens_adverbial(word: &str) -> bool {
-    matches!(
-        word,
-        "in" | "on"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "via"
-            | "while"
-            | "through"
-            | "from"
-            | "last"
-            | "this"
-            | "earlier"
-            | "later"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
 }
