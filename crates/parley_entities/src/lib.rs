@@ -599,21 +599,7 @@ fn segment(
             let known = longest_known(doc, k, b, dict, date);
             if known.as_ref().is_none_or(|(n, _)| k + n < b) {
                 let mut p = new_piece(k, b, Some(EntityType::ORG), true);
-                p.media = matches!(
-                    doc.w[b - 1].lower.as_str(),
-                    "news"
-                        | "times"
-                        | "post"
-                        | "journal"
-                        | "herald"
-                        | "tribune"
-                        | "gazette"
-                        | "press"
-                        | "magazine"
-                        | "radio"
-                        | "television"
-                        | "tv"
-                );
+                p.media = lexicon::is_media_head(&doc.w[b - 1].lower);
                 out.push(p);
                 return;
             }
@@ -710,23 +696,7 @@ fn segment(
             k = j;
             continue;
         }
-        let media_word = doc.w[k..j].iter().any(|w| {
-            matches!(
-                w.lower.as_str(),
-                "radio"
-                    | "news"
-                    | "times"
-                    | "post"
-                    | "journal"
-                    | "herald"
-                    | "tribune"
-                    | "gazette"
-                    | "press"
-                    | "magazine"
-                    | "television"
-                    | "tv"
-            )
-        });
+        let media_word = doc.w[k..j].iter().any(|w| lexicon::is_media_head(&w.lower));
         if (lexicon::is_org_head(&last.lower)
             || starts_with_org
             || lexicon::is_org_head(&first.lower) && media_word)
