@@ -175,19 +175,7 @@ fn noun_fallback(w: &str) -> String {
 }
 
 fn verb_candidates(w: &str) -> Vec<String> {
-    let mut c = Vec::new();
-    for suf in ["ing", "ed"] {
-        if let Some(s) = strip(w, suf) {
-            if let Some(u) = undouble(s) {
-                c.push(u);
-            }
-            c.push(s.to_string());
-            c.push(format!("{s}e"));
-            if let Some(t) = s.strip_suffix('i') {
-                c.push(format!("{t}y"));
-            }
-        }
-    }
+    let mut c = stem_candidates(w, &["ing", "ed"]);
     if let Some(s) = strip(w, "ies") {
         c.push(format!("{s}y"));
     }
@@ -273,8 +261,14 @@ fn verb_fallback(w: &str) -> String {
 }
 
 fn adj_candidates(w: &str) -> Vec<String> {
+    stem_candidates(w, &["est", "er"])
+}
+
+/// Stems left by stripping each suffix: undoubled ("stopped" → "stop"), bare, with a final
+/// "e" restored, and with "i" turned back into "y".
+fn stem_candidates(w: &str, suffixes: &[&str]) -> Vec<String> {
     let mut c = Vec::new();
-    for suf in ["est", "er"] {
+    for &suf in suffixes {
         if let Some(s) = strip(w, suf) {
             if let Some(u) = undouble(s) {
                 c.push(u);
