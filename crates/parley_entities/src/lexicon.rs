@@ -46,6 +46,9 @@ pub struct Lexicon {
     /// Lemmas of common (open-class) English words, from the English-EWT vocabulary of
     /// `parley_text` (`lemma_vocab.tsv`, CC BY-SA 4.0, no proper nouns in it).
     pub common: std::collections::HashSet<String>,
+    /// A larger English word list (SCOWL, `data/english_words.txt`): dictionary words, for telling
+    /// titles, products and companies from people's names.
+    pub english: std::collections::HashSet<&'static str>,
 }
 
 /// Normalises a phrase for lookup: lower case, straight apostrophes, single spaces.
@@ -144,6 +147,10 @@ pub fn lexicon() -> &'static Lexicon {
             l.rows
                 .push(("roles", r[0].to_string(), format!("{kind:?}")));
         }
+        l.english = include_str!("../data/english_words.txt")
+            .lines()
+            .filter(|w| !w.starts_with('#') && !w.is_empty())
+            .collect();
         for r in rows(parley_text::lemma_vocab()) {
             if matches!(r.get(1).copied(), Some("NOUN" | "ADJ" | "VERB" | "ADV"))
                 && r[0].chars().count() > 2
@@ -163,6 +170,11 @@ pub fn is_common_word(w: &str) -> bool {
     if c.contains(w) {
         return true;
     }
+    if let Some(s) = w.strip_suffix("ies") {
+        if c.contains(&format!("{s}y")) {
+            return true;
+        }
+    }
     let stems = [
         w.strip_suffix("es"),
         w.strip_suffix('s'),
@@ -174,6 +186,12 @@ pub fn is_common_word(w: &str) -> bool {
         .iter()
         .flatten()
         .any(|s| s.chars().count() > 2 && (c.contains(*s) || c.contains(&format!("{s}e"))))
+}
+
+/// Is a (lower-case) word an English dictionary word: a common word or one of the larger
+/// word list ("vulture", "apothecary")?
+pub fn is_dictionary_word(w: &str) -> bool {
+    is_common_word(w) || lexicon().english.contains(w)
 }
 
 /// Singular of a (lower-case) role noun: "officials" → "official", "spokesmen" → "spokesman".
@@ -474,6 +492,65 @@ pub fn is_org_head(w: &str) -> bool {
                 | "exchange"
                 | "reserve"
                 | "fc"
+                | "electric"
+                | "electronics"
+                | "health"
+                | "healthcare"
+                | "medicine"
+                | "learning"
+                | "publishers"
+                | "publishing"
+                | "mobility"
+                | "solutions"
+                | "software"
+                | "studio"
+                | "brewing"
+                | "brewery"
+                | "winery"
+                | "bakery"
+                | "cafe"
+                | "café"
+                | "insurance"
+                | "consulting"
+                | "consultants"
+                | "events"
+                | "marketing"
+                | "analytics"
+                | "automation"
+                | "robotics"
+                | "energy"
+                | "logistics"
+                | "pharmaceuticals"
+                | "pharma"
+                | "therapeutics"
+                | "foods"
+                | "brands"
+                | "apparel"
+                | "realty"
+                | "properties"
+                | "construction"
+                | "builders"
+                | "engineering"
+                | "manufacturing"
+                | "wireless"
+                | "communications"
+                | "networks"
+                | "digital"
+                | "technology"
+                | "tech"
+                | "conservancy"
+                | "dental"
+                | "dentistry"
+                | "orthodontics"
+                | "chiropractic"
+                | "veterinary"
+                | "salon"
+                | "spa"
+                | "fitness"
+                | "plumbing"
+                | "roofing"
+                | "landscaping"
+                | "rentals"
         )
 }
 
@@ -498,6 +575,7 @@ pub fn is_loc_head(w: &str) -> bool {
             | "desert"
             | "forest"
             | "park"
+            | "parks"
             | "canyon"
             | "coast"
             | "strait"
@@ -508,6 +586,79 @@ pub fn is_loc_head(w: &str) -> bool {
             | "beach"
             | "creek"
             | "falls"
+    )
+}
+
+/// Head words of buildings, streets and other facilities ("… Airport", "… Street", "… Palace"):
+/// typed LOC, never a person.
+pub fn is_facility_head(w: &str) -> bool {
+    matches!(
+        w,
+        "airport"
+            | "station"
+            | "street"
+            | "st"
+            | "st."
+            | "avenue"
+            | "ave"
+            | "ave."
+            | "road"
+            | "rd"
+            | "boulevard"
+            | "blvd"
+            | "highway"
+            | "freeway"
+            | "parkway"
+            | "plaza"
+            | "square"
+            | "bridge"
+            | "tower"
+            | "towers"
+            | "building"
+            | "palace"
+            | "castle"
+            | "cathedral"
+            | "temple"
+            | "mosque"
+            | "shrine"
+            | "monument"
+            | "memorial"
+            | "stadium"
+            | "arena"
+            | "lofts"
+            | "apartments"
+            | "preserve"
+            | "trail"
+            | "trek"
+            | "dunes"
+            | "ridge"
+            | "peak"
+            | "garden"
+            | "gardens"
+            | "pier"
+            | "harbor"
+            | "harbour"
+            | "terminal"
+            | "mall"
+            | "drive"
+    )
+}
+
+/// Last words of product names ("… Pro", "… Mini", "… Edition"): not people.
+pub fn is_product_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "pro"
+            | "max"
+            | "mini"
+            | "ultra"
+            | "plus"
+            | "lite"
+            | "se"
+            | "xl"
+            | "edition"
+            | "kit"
+            | "series"
     )
 }
 
@@ -552,6 +703,7 @@ pub fn is_gpe_head(w: &str) -> bool {
             | "municipality"
             | "governorate"
             | "parish"
+            | "heights"
     )
 }
 

@@ -136,7 +136,7 @@ fn split_words<'t>(text: &'t str, s0: usize, s1: usize, sent: usize, out: &mut V
             break;
         };
         if !c.is_alphanumeric() {
-            if matches!(c, '“' | '"' | ':' | '—' | '(' | '‘') {
+            if matches!(c, '“' | '"' | ':' | '—' | '–' | '(' | '‘') {
                 initial = true;
             }
             i += c.len_utf8();
@@ -175,6 +175,12 @@ fn split_words<'t>(text: &'t str, s0: usize, s1: usize, sent: usize, out: &mut V
                     if d != '.'
                         && d != '&'
                         && text[start..].starts_with(|c: char| c.is_uppercase())
+                        // "Co-founder", "Ex-president": a prefix, not a name.
+                        && !matches!(
+                            text[start..i].to_lowercase().as_str(),
+                            "co" | "ex" | "pre" | "non" | "anti" | "pro" | "re" | "mid" | "semi"
+                                | "multi" | "self" | "vice" | "post" | "sub"
+                        )
                         && next.is_some_and(|n| n.is_lowercase())
                         && text[i + d.len_utf8()..s1]
                             .chars()
@@ -256,6 +262,152 @@ fn role_of(w: &str) -> Option<&'static lexicon::Role> {
 fn is_person_title(w: &str) -> bool {
     matches!(role_of(w), Some(r) if r.kind == RoleKind::Person)
         && !matches!(w, "source" | "sources" | "friend" | "player")
+}
+
+/// A word that marks a product or a brand rather than a person's name: it holds a digit ("Px7",
+/// "G502") or a capital after a lower-case letter ("AirPods", "LinkedIn") other than a surname
+/// prefix before a non-word ("McDonald", "MacArthur", "DeSantis", "O'Brien").
+fn product_word(w: &str) -> bool {
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let cs: Vec<char> = w.chars().collect();
+    for i in 1..cs.len() {
+        if cs[i].is_uppercase() && cs[i - 1].is_lowercase() {
+            let prefix: String = cs[..i].iter().collect();
+            let rest: String = cs[i..].iter().collect::<String>().to_lowercase();
+            let surname_prefix = matches!(
+                prefix.as_str(),
+                "Mc" | "Mac"
+                    | "De"
+                    | "Di"
+                    | "Da"
+                    | "Du"
+                    | "Le"
+                    | "La"
+                    | "Van"
+                    | "Von"
+                    | "Fitz"
+                    | "Del"
+            );
+            if !(surname_prefix && !lexicon::is_common_word(&rest)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A hyphenated word made only of common words or single letters ("Dress-Up", "Rent-A-Car",
+/// "Server-Side"): not part of a person's name.
+fn hyphen_common(lower: &str) -> bool {
+    lower.contains('-')
+        && lower.split('-').all(|p| {
+            p.chars().count() <= 2 || lexicon::is_dictionary_word(p) || lexicon::is_function_word(p)
+        })
+        && lower.split('-').any(lexicon::is_dictionary_word)
+}
+
+/// Endings common in place names ("Lanesborough", "Constantinople", "Kazakhstan"), for unknown
+/// single names after "in".
+fn toponym_suffix(lower: &str) -> bool {
+    [
+        "ia", "land", "stan", "burg", "burgh", "berg", "ville", "ton", "polis", "grad", "ford",
+        "mouth", "ham", "shire", "abad", "pur", "ople", "dorf", "heim", "cester", "chester",
+        "field", "bury", "borough", "haven", "nagar", "sk", "ovo", "port",
+    ]
+    .iter()
+    .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2)
+}
+
+/// First words of names of restaurants, hotels and venues in French, Spanish or Italian ("Le …",
+/// "Casa …", "Chez …"): such a name is no person.
+fn venue_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "le" | "la"
+            | "les"
+            | "el"
+            | "los"
+            | "las"
+            | "il"
+            | "chez"
+            | "casa"
+            | "maison"
+            | "chateau"
+            | "château"
+            | "villa"
+            | "café"
+            | "cafe"
+            | "bar"
+            | "trattoria"
+            | "osteria"
+            | "taverna"
+            | "bistro"
+            | "brasserie"
+            | "hotel"
+            | "hacienda"
+            | "alta"
+            | "alto"
+    )
+}
+
+/// A US state's postal code ("NJ", "TX"); codes that are also degrees, titles or words ("MD",
+/// "MS", "MA", "PA", "OK", "HI", "ME") are left out.
+fn us_state_code(w: &str) -> bool {
+    matches!(
+        w,
+        "AL" | "AK"
+            | "AZ"
+            | "AR"
+            | "CA"
+            | "CO"
+            | "CT"
+            | "DE"
+            | "FL"
+            | "GA"
+            | "ID"
+            | "IL"
+            | "IN"
+            | "IA"
+            | "KS"
+            | "KY"
+            | "LA"
+            | "MI"
+            | "MN"
+            | "MO"
+            | "MT"
+            | "NE"
+            | "NV"
+            | "NH"
+            | "NJ"
+            | "NM"
+            | "NY"
+            | "NC"
+            | "ND"
+            | "OH"
+            | "OR"
+            | "RI"
+            | "SC"
+            | "SD"
+            | "TN"
+            | "TX"
+            | "UT"
+            | "VT"
+            | "VA"
+            | "WA"
+            | "WV"
+            | "WI"
+            | "WY"
+    )
+}
+
+/// A contraction ("I'm", "Let's", "We've"): never a name.
+fn contraction(lower: &str) -> bool {
+    ["'m", "'ve", "'ll", "'re", "'d", "n't"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+        || lower == "let's"
 }
 
 fn speech_verb(w: &str) -> bool {
@@ -362,6 +514,7 @@ impl<'t> Doc<'t> {
         let w = &self.w[i];
         w.cap
             && !w.date
+            && !contraction(&w.lower)
             && !(w.initial && lexicon::is_function_word(&w.lower))
             && !lexicon::is_calendar_word(&w.lower)
     }
@@ -509,6 +662,7 @@ fn segment(
             continue;
         }
         if lexicon::is_calendar_word(&w.lower)
+            || contraction(&w.lower)
             || matches!(w.lower.as_str(), "of" | "de" | "and" | "the" | "for")
         {
             k += 1;
@@ -534,7 +688,12 @@ fn segment(
                 longest_known(doc, k, b, dict, date).is_some() || lex.given.contains_key(w.text);
             let tagged_propn = w.upos == Some(Upos::PROPN);
             let tagged_other = w.upos.is_some() && !tagged_propn;
-            if !known && (tagged_other || (!tagged_propn && !doc.cap_mid_seen.contains(&w.lower))) {
+            // A transcript's speaker label ("LANEWORTH: …") is kept for the label rule.
+            let label = w.allcaps && doc.gap(k).starts_with(':');
+            if !known
+                && !label
+                && (tagged_other || (!tagged_propn && !doc.cap_mid_seen.contains(&w.lower)))
+            {
                 k += 1;
                 continue;
             }
@@ -549,33 +708,62 @@ fn segment(
             out.push(p);
             return;
         }
-        // A given name followed by more capitalised words: a person, whatever the words.
-        if let Some(&g) = lex.given.get(w.text) {
+        // A given name followed by more capitalised words: a person, whatever the words (but
+        // "Ann Arbor", "Carson City": a listed name starting with a given name is that name).
+        let listed_here = || {
+            longest_known(doc, k, b, dict, date)
+                .is_some_and(|(n, p)| n >= 2 && p.kind != Some(EntityType::PERSON))
+        };
+        if let Some(&g) = lex.given.get(w.text).filter(|_| !listed_here()) {
             let mut j = k + 1;
-            let cap = if tc { k + 2 } else { k + 4 };
+            // Given name + two more words ("Paul Carter Robinson"); a fourth only after an
+            // initial or a particle ("George W. Bush Jr", "Maria de la Cruz").
+            let short = |w: &W| w.text.ends_with('.') || w.text.chars().count() == 1;
+            // In a headline-case line a third word must look like a surname, not a dictionary
+            // word ("Hannah Lane Solved a …").
+            let particles = doc.w[k + 1..(k + 4).min(b)]
+                .iter()
+                .filter(|w| !w.cap)
+                .count();
+            let cap = if doc.w[k + 1..(k + 3).min(b)].iter().any(short) {
+                k + 4
+            } else {
+                k + 3
+            } + particles;
             while j < b
                 && j < cap
                 && !lexicon::is_org_head(&doc.w[j].lower)
                 && !lexicon::is_event_head(&doc.w[j].lower)
+                && !lexicon::is_facility_head(&doc.w[j].lower)
+                && !lexicon::is_loc_head(&doc.w[j].lower)
+                && !doc.w[j].allcaps
+                && !(tc && j >= k + 2 && lexicon::is_dictionary_word(&doc.w[j].lower))
                 && doc.w[j].lower != "of"
                 && !lexicon::is_function_word(&doc.w[j].lower)
             {
-                if longest_known(doc, j, b, dict, date)
-                    .is_some_and(|(n, p)| n >= 2 || p.kind != Some(EntityType::GPE))
-                {
+                if longest_known(doc, j, b, dict, date).is_some_and(|(n, p)| {
+                    n >= 2 || !matches!(p.kind, Some(EntityType::GPE | EntityType::PERSON))
+                }) {
                     break;
                 }
                 j += 1;
             }
-            // More capitalised words after the name make a longer name ("… Foundation"), unless
-            // the next one is a common word and no organisation word follows ("Hannah Lane
-            // Solved a …" in a headline, "… by Jeff Lane So, let's").
+            // More capitalised words after the name make a longer name only when an organisation,
+            // event, facility or location word follows ("… Foundation", "… Airport"); otherwise
+            // the person ends ("Hannah Lane Solved a …" in a headline, "– Jeff Lane Weekly Editor").
             let org_tail = j < b
-                && ((j..b).any(|x| {
-                    lexicon::is_org_head(&doc.w[x].lower) || lexicon::is_event_head(&doc.w[x].lower)
-                }) || !(lexicon::is_common_word(&doc.w[j].lower)
-                    || lexicon::is_function_word(&doc.w[j].lower)));
-            if j > k + 1 && !org_tail {
+                && (j..b).any(|x| {
+                    lexicon::is_org_head(&doc.w[x].lower)
+                        || lexicon::is_event_head(&doc.w[x].lower)
+                        || lexicon::is_facility_head(&doc.w[x].lower)
+                        || lexicon::is_loc_head(&doc.w[x].lower)
+                });
+            // Product names: "Jabra Elite 8", "Galaxy Buds2 Pro".
+            let product = doc.w[k + 1..j]
+                .iter()
+                .any(|w| product_word(w.text) || hyphen_common(&w.lower))
+                || lexicon::is_product_suffix(&doc.w[j - 1].lower);
+            if j > k + 1 && !org_tail && !product {
                 let mut p = new_piece(k, j, Some(EntityType::PERSON), true);
                 p.gender = g;
                 p.titles = std::mem::take(&mut titles);
@@ -653,12 +841,34 @@ fn segment(
             first_piece = false;
             continue;
         }
+        // A title ending the run names no one ("Meta's Chief AI Scientist, …").
+        if is_person_title(&w.lower) && k + 1 == b && !titles.is_empty() {
+            k += 1;
+            continue;
+        }
         if is_person_title(&w.lower) && k + 1 < b {
             titles.push(w.lower.clone());
             k += 1;
             if k + 1 < b && doc.w[k].lower == "of" {
                 k += 2;
                 if k < b && doc.w[k - 1].lower == "the" {
+                    k += 1;
+                }
+                // "Chair of Lean Startup Co.": the organisation after the title.
+                if k < b
+                    && lexicon::is_org_head(&doc.w[b - 1].lower)
+                    && longest_known(doc, k, b, dict, date).is_none_or(|(n, _)| k + n < b)
+                {
+                    out.push(new_piece(k, b, Some(EntityType::ORG), true));
+                    return;
+                }
+                // The rest of the title's field ("Professor of Biomedical Informatics", "Mother
+                // of Zero Waste"): dictionary words up to a given name or a listed name.
+                while k < b
+                    && lexicon::is_dictionary_word(&doc.w[k].lower)
+                    && !lex.given.contains_key(doc.w[k].text)
+                    && longest_known(doc, k, b, dict, date).is_none()
+                {
                     k += 1;
                 }
             }
@@ -675,10 +885,15 @@ fn segment(
                 break;
             }
             if let Some((kn, kp)) = longest_known(doc, j, b, dict, date) {
-                // Keep surnames that happen to be places inside a person's name.
+                // Keep surnames that happen to be places inside a person's name; but a place after
+                // common words is the place ("Downtown Phoenix", "Greater Houston").
                 let rest_unknown = j + kn < b
                     && (j + kn..b).all(|x| longest_known(doc, x, b, dict, date).is_none());
-                if kp.kind != Some(EntityType::GPE) || (j + 1 < b && !rest_unknown) {
+                let common_before = doc.w[k..j].iter().any(|w| {
+                    lexicon::is_dictionary_word(&w.lower) && !lex.given.contains_key(w.text)
+                });
+                if kp.kind != Some(EntityType::GPE) || (j + 1 < b && !rest_unknown) || common_before
+                {
                     break;
                 }
             }
@@ -707,8 +922,31 @@ fn segment(
             p.media = media_word;
         } else if lexicon::is_loc_head(&last.lower) && j > k + 1
             || lexicon::is_loc_head(&first.lower) && j > k + 1
+            || lexicon::is_facility_head(&last.lower) && j > k + 1
         {
             p.kind = Some(EntityType::LOC);
+            p.sure = true;
+        } else if lexicon::is_gpe_head(&last.lower)
+            && j > k + 1
+            && doc.w[k..j - 1].iter().any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "school"
+                        | "schools"
+                        | "water"
+                        | "police"
+                        | "fire"
+                        | "transit"
+                        | "utility"
+                        | "sanitation"
+                        | "hospital"
+                        | "irrigation"
+                        | "library"
+                )
+            })
+        {
+            // "Lanesville School District", "Harbor Water District": an organisation.
+            p.kind = Some(EntityType::ORG);
             p.sure = true;
         } else if lexicon::is_gpe_head(&last.lower) && j > k + 1
             || doc.w.get(j).is_some_and(|w| {
@@ -760,6 +998,16 @@ fn segment(
                 RoleKind::Org => p.kind = Some(EntityType::ORG),
             }
             p.sure = true;
+        } else if j == k + 1
+            && us_state_code(first.text)
+            && k > 0
+            && doc.w[k - 1].sent == first.sent
+            && doc.w[k - 1].cap
+            && doc.gap(k - 1) == ", "
+        {
+            // "Clifton, NJ": a state's postal code after a place name and a comma.
+            p.kind = Some(EntityType::GPE);
+            p.sure = true;
         } else if first.allcaps
             && j == k + 1
             && first.text.chars().count() <= 6
@@ -768,11 +1016,13 @@ fn segment(
         {
             p.kind = Some(EntityType::ORG);
             p.sure = true;
-        } else if let Some(&g) = lex
-            .given
-            .get(first.text)
-            .filter(|_| !lexicon::is_event_head(&last.lower))
-        {
+        } else if let Some(&g) = lex.given.get(first.text).filter(|_| {
+            !lexicon::is_event_head(&last.lower)
+                && !doc.w[k..j]
+                    .iter()
+                    .any(|w| product_word(w.text) || hyphen_common(&w.lower))
+                && !(j > k + 1 && lexicon::is_product_suffix(&last.lower))
+        }) {
             p.kind = Some(EntityType::PERSON);
             p.gender = g;
             p.sure = j > k + 1;
@@ -1028,6 +1278,22 @@ pub fn recognize(
                 {
                     // "Bosnia and Herzegovina": a listed name with "and" in it.
                     b += 2;
+                } else if b + 2 < s1
+                    && matches!(
+                        (doc.w[b].lower.as_str(), doc.w[b + 1].lower.as_str()),
+                        ("de", "la" | "las" | "los" | "le")
+                            | ("van", "der" | "den" | "de")
+                            | ("von", "der" | "dem")
+                            | ("da", "la")
+                    )
+                    && !doc.w[b].cap
+                    && doc.joinable(b - 1)
+                    && doc.joinable(b)
+                    && doc.joinable(b + 1)
+                    && doc.w[b + 2].cap
+                {
+                    // "Maria de la Cruz", "Rafael van der Vaart".
+                    b += 3;
                 } else if b + 1 < s1
                     && matches!(
                         doc.w[b].lower.as_str(),
@@ -1085,6 +1351,11 @@ pub fn recognize(
             }
         }
     }
+    let sure_surnames: HashSet<String> = pieces
+        .iter()
+        .filter(|p| p.kind == Some(EntityType::PERSON) && p.sure && p.b > p.a + 1)
+        .map(|p| doc.w[p.b - 1].lower.clone())
+        .collect();
     let mut org_words: HashSet<String> = HashSet::new();
     let mut conj_kind: HashMap<usize, EntityType> = HashMap::new();
     for w in pieces.windows(2) {
@@ -1105,6 +1376,33 @@ pub fn recognize(
     }
     for pass in 0..2 {
         if pass == 1 {
+            // A guessed person (no given name, no title) named in full three times or more, and
+            // more often than by any single word of the name, is a brand, a company or a title
+            // ("Ars Lumen … Ars Lumen … Ars Lumen"): people are called by their surname after the
+            // first mention.
+            let mut full: HashMap<Vec<&str>, usize> = HashMap::new();
+            let mut single: HashMap<&str, usize> = HashMap::new();
+            for p in &pieces {
+                let ws: Vec<&str> = doc.w[p.a..p.b].iter().map(|w| w.lower.as_str()).collect();
+                if p.b == p.a + 1 {
+                    *single.entry(ws[0]).or_default() += 1;
+                } else if p.kind == Some(EntityType::PERSON) && !p.sure {
+                    *full.entry(ws).or_default() += 1;
+                }
+            }
+            for p in pieces.iter_mut() {
+                if p.kind == Some(EntityType::PERSON) && !p.sure && p.b > p.a + 1 {
+                    let ws: Vec<&str> = doc.w[p.a..p.b].iter().map(|w| w.lower.as_str()).collect();
+                    let alone = ws
+                        .iter()
+                        .map(|w| single.get(w).copied().unwrap_or(0))
+                        .max()
+                        .unwrap_or(0);
+                    if full.get(&ws).is_some_and(|&c| c >= 3 && c > alone) {
+                        p.kind = Some(EntityType::ORG);
+                    }
+                }
+            }
             for p in &pieces {
                 if p.kind == Some(EntityType::ORG) && p.b > p.a + 1 {
                     for w in &doc.w[p.a..p.b] {
@@ -1132,13 +1430,50 @@ pub fn recognize(
             let after = doc.w.get(p.b).filter(|w| w.sent == ws[0].sent);
             let after_speech = after.is_some_and(|w| speech_verb(&w.lower))
                 || doc.gap(p.b - 1).starts_with(", who");
+            // "… is", "… has": weak cues (companies and products have and are things too).
+            let weak_cue =
+                after.is_some_and(|w| matches!(w.lower.as_str(), "has" | "had" | "was" | "is"));
+            // Products and brands ("AirPods Pro", "Px7 S2e", "Rent-A-Car"), a pronoun inside
+            // ("How Fast Can I Get"): never a person.
+            let productish = ws
+                .iter()
+                .any(|w| product_word(w.text) || hyphen_common(&w.lower) || w.text == "I")
+                || (n >= 2 && lexicon::is_product_suffix(&ws[n - 1].lower));
+            // Some word a common English word: a title or a company ("Noble Desktop", "Stitch
+            // Fix"), unless the cue is strong.
+            // Every word of 3+ letters a dictionary word ("Raspberry Pi"), or any word a
+            // dictionary word ("Noble Desktop", "Cellar Beast"): without a given name or a strong
+            // cue, a title, a product or a company rather than a person. (People whose unlisted
+            // given name comes before a dictionary surname are lost unless a speech verb, an
+            // apposition or a title marks them.)
+            let long_words = || ws.iter().filter(|w| w.text.chars().count() > 2);
+            let any_common = (long_words().count() > 0
+                && long_words().all(|w| lexicon::is_dictionary_word(&w.lower)))
+                || ws.iter().any(|w| {
+                    lexicon::is_dictionary_word(&w.lower) || lexicon::is_function_word(&w.lower)
+                });
             let tc = doc.title_case[ws[0].sent];
             let before_said = p.a > 0
                 && doc.w[p.a - 1].sent == ws[0].sent
                 && matches!(
                     doc.w[p.a - 1].lower.as_str(),
-                    "said" | "says" | "told" | "asked" | "added"
+                    "said"
+                        | "says"
+                        | "told"
+                        | "asked"
+                        | "added"
+                        | "starring"
+                        | "stars"
+                        | "co-stars"
+                        | "featuring"
                 );
+            // A cast note: a name filling parentheses after a common noun ("a rookie (Dara
+            // Vell)").
+            let cast_note = p.a > 0
+                && doc.w[p.a - 1].sent == ws[0].sent
+                && !doc.w[p.a - 1].cap
+                && doc.gap(p.a - 1).ends_with(" (")
+                && doc.gap(p.b - 1).starts_with(')');
             let appos_role = {
                 let g = doc.gap(p.b - 1);
                 let nx = doc.w.get(p.b).filter(|w| w.sent == ws[0].sent);
@@ -1161,7 +1496,8 @@ pub fn recognize(
             let place_first = lexicon()
                 .gaz
                 .get(&ws[0].lower)
-                .is_some_and(|e| e.kind != EntityType::PERSON);
+                .is_some_and(|e| e.kind != EntityType::PERSON)
+                || (n >= 2 && venue_word(&ws[0].lower));
             let namelike = !acronym_inside
                 && !place_first
                 && ws.iter().all(|w| {
@@ -1207,7 +1543,8 @@ pub fn recognize(
             let initials_name = n >= 2
                 && ws[..n - 1].iter().all(initials)
                 && surname_like(&ws[n - 1])
-                && !lexicon().gaz.contains_key(&ws[0].lower);
+                && !lexicon().gaz.contains_key(&ws[0].lower)
+                && !lexicon().gaz.contains_key(&ws[n - 1].lower);
             // "Eli Lilly and Novo Nordisk": a conjunct takes the type of a sure neighbour.
             let conj = conj_kind.get(&p.a).copied();
             if let Some(k) = conj {
@@ -1219,13 +1556,34 @@ pub fn recognize(
                 continue;
             } else if initials_name && !tc {
                 p.kind = Some(EntityType::PERSON);
-            } else if ws.iter().any(|w| person_words.contains(&w.lower)) {
+            } else if ws.iter().any(|w| person_words.contains(&w.lower))
+                && !productish
+                && (n > 1
+                    || sure_surnames.contains(ws[0].lower.as_str())
+                    || !lexicon::is_dictionary_word(&ws[0].lower))
+            {
+                // A word of a person's name alone ("… Lane said"); a dictionary word alone only
+                // when it is the surname of someone named with a given name or a title ("Andrew
+                // Black … Black said", but not "Waste" after "Zero Waste Lane").
+                p.kind = Some(EntityType::PERSON);
+            } else if n == 1
+                && caps_label
+                && ws[0].initial
+                && ws[0].text.chars().count() >= 4
+                && !lexicon::is_common_word(&ws[0].lower)
+                && role_of(&ws[0].lower).is_none()
+                && !COMMON_CAPS.contains(&ws[0].lower.as_str())
+                && !productish
+            {
+                // A transcript's speaker label: "LANEWORTH: We have to …".
                 p.kind = Some(EntityType::PERSON);
             } else if n == 1 && org_words.contains(&ws[0].lower) {
                 p.kind = Some(EntityType::ORG);
             } else if (2..=3).contains(&n)
-                && (after_speech || before_said || appos_role)
+                && (after_speech || before_said || appos_role || cast_note)
                 && !all_common
+                && !productish
+                && !(weak_cue && any_common)
                 && !tc
                 && !acronym_inside
                 && !place_first
@@ -1233,7 +1591,8 @@ pub fn recognize(
                 p.kind = Some(EntityType::PERSON);
             } else if (2..=3).contains(&n)
                 && namelike
-                && !all_common
+                && !any_common
+                && !productish
                 && (titlecase_words || caps_label)
                 && !tc
             {
@@ -1252,6 +1611,8 @@ pub fn recognize(
                     .is_some_and(|w| w.sent == ws[0].sent && w.cap)
                 && !lexicon().given.contains_key(ws[0].text)
                 && surname_like(&ws[0])
+                && !productish
+                && toponym_suffix(&ws[0].lower)
             {
                 // "… appeared in Lanesborough in the 15th century": an unknown single name after
                 // "in" is a place.
@@ -1264,6 +1625,7 @@ pub fn recognize(
         let (a, b) = (pieces[i].a, pieces[i].b);
         if pieces[i].sure
             || b - a > 3
+            || (b - a == 1 && lexicon::is_common_word(&doc.w[a].lower))
             || pieces[i].kind == Some(EntityType::PERSON)
                 && person_words
                     .iter()
@@ -1280,11 +1642,41 @@ pub fn recognize(
             }
         }
     }
+    // "Washington, D.C.": one place.
+    for i in 1..pieces.len() {
+        let (prev, cur) = (&pieces[i - 1], &pieces[i]);
+        if prev.kind == Some(EntityType::GPE)
+            && prev.b == prev.a + 1
+            && doc.w[prev.a].lower == "washington"
+            && cur.a == prev.b
+            && cur.b == cur.a + 1
+            && matches!(doc.w[cur.a].text, "D.C." | "DC")
+            && doc.gap(prev.b - 1) == ", "
+        {
+            pieces[i - 1].b = pieces[i].b;
+            pieces[i].kind = None;
+        }
+    }
+    // "University of California, Berkeley": a campus named after the comma belongs to the name.
+    for i in 1..pieces.len() {
+        let (prev, cur) = (&pieces[i - 1], &pieces[i]);
+        if prev.kind == Some(EntityType::ORG)
+            && doc.w[prev.a].lower == "university"
+            && doc.w[prev.a..prev.b].iter().any(|w| w.lower == "of")
+            && cur.a == prev.b
+            && cur.b - cur.a <= 2
+            && cur.kind == Some(EntityType::GPE)
+            && doc.gap(prev.b - 1).trim() == ","
+        {
+            pieces[i - 1].b = pieces[i].b;
+            pieces[i].kind = None;
+        }
+    }
     // A person's surname that is also a listed place ("Hannah Lane … Lane said"): later single
     // mentions are the person, unless a preposition of place precedes ("in Lane").
     let surnames: HashSet<&str> = pieces
         .iter()
-        .filter(|p| p.kind == Some(EntityType::PERSON) && p.b > p.a + 1)
+        .filter(|p| p.kind == Some(EntityType::PERSON) && p.b > p.a + 1 && p.sure)
         .map(|p| doc.w[p.b - 1].lower.as_str())
         .collect();
     let mut to_person = Vec::new();
