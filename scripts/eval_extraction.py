@@ -138,7 +138,7 @@ def main():
         return 0
     if "--no-build" not in args:
         subprocess.run(["cargo", "build", "--release", "-q", "-p", "parley_cli"], cwd=ROOT, check=True)
-    binary = ROOT / "target" / "release" / "parley"
+    binary = Path(os.environ.get("PARLEY_BIN", ROOT / "target" / "release" / "parley"))
     res = {}
     with tempfile.TemporaryDirectory() as tmp:
         sh_files = sorted((EXT / "scrapinghub" / "html").glob("*.html.gz"))

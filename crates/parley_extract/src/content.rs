@@ -89,6 +89,45 @@ fn hidden(n: &Node) -> bool {
     false
 }
 
+const INLINE_IN_TEXT: bool = true;
+
+/// An inline element (link, span, emphasis) whose parent also holds text of its own: part of a
+/// sentence.
+fn in_running_text(dom: &Dom, i: usize, own_text: &mut [u8]) -> bool {
+    let node = &dom.nodes[i];
+    if !matches!(
+        node.tag,
+        Tag::A | Tag::Span | Tag::Em | Tag::Strong | Tag::B | Tag::I | Tag::Font | Tag::Code
+    ) {
+        return false;
+    }
+    let pi = node.parent as usize;
+    let p = &dom.nodes[pi];
+    if !matches!(
+        p.tag,
+        Tag::P
+            | Tag::Li
+            | Tag::Td
+            | Tag::Dd
+            | Tag::Blockquote
+            | Tag::Span
+            | Tag::Em
+            | Tag::Strong
+            | Tag::B
+            | Tag::I
+    ) {
+        return false;
+    }
+    if own_text[pi] == 0 {
+        let has = p.children.iter().any(|&c| {
+            let c = &dom.nodes[c as usize];
+            c.tag == Tag::Text && c.text.split_whitespace().map(str::len).sum::<usize>() >= 3
+        });
+        own_text[pi] = if has { 1 } else { 2 };
+    }
+    own_text[pi] == 1
+}
+
 fn non_space_len(s: &str) -> (u32, u32) {
     let mut n = 0u32;
     let mut c = 0u32;
@@ -107,6 +146,8 @@ pub fn stats(dom: &Dom) -> Stats {
     let n = dom.nodes.len();
     let mut dead = vec![false; n];
     let mut class = vec![ClassVerdict::Neutral; n];
+    // per parent: 0 not yet known, 1 holds text of its own, 2 does not
+    let mut own_text = vec![0u8; n];
     // top-down: nodes are stored in document order, so parents come first
     for i in 1..n {
         let node = &dom.nodes[i];
@@ -119,6 +160,13 @@ pub fn stats(dom: &Dom) -> Stats {
             continue;
         }
         class[i] = patterns::classify(node);
+        if class[i] == ClassVerdict::Boiler
+            && (node.tag.is_heading() || (INLINE_IN_TEXT && in_running_text(dom, i, &mut own_text)))
+        {
+            // a class name on a heading or on a link inside a sentence ("recommended-link",
+            // "header-anchor") says how it is styled, not that it is page furniture
+            class[i] = ClassVerdict::Neutral;
+        }
         if junk_tag(node.tag) || hidden(node) {
             dead[i] = true;
         } else if node.tag == Tag::Footer {
@@ -162,6 +210,7 @@ pub fn stats(dom: &Dom) -> Stats {
 /// Applies the boilerplate class/id verdicts: a boilerplate node dies unless it holds most of the
 /// page's text (a page-wide wrapper with an unlucky class name).
 fn apply_class_verdicts(dom: &Dom, st: &mut Stats) {
+    let pop = popups(dom, st);
     let total = st.text[0].max(1) as f32;
     let n = dom.nodes.len();
     let mut killed = vec![false; n];
@@ -175,6 +224,10 @@ fn apply_class_verdicts(dom: &Dom, st: &mut Stats) {
             continue;
         }
         if matches!(dom.nodes[i].tag, Tag::Body | Tag::Html) {
+            continue;
+        }
+        if POPUPS && link_popup(dom, &pop, i) {
+            killed[i] = true;
             continue;
         }
         match st.class[i] {
@@ -216,6 +269,58 @@ fn apply_class_verdicts(dom: &Dom, st: &mut Stats) {
             }
         }
     }
+}
+
+const POPUPS: bool = true;
+
+/// A span inside a paragraph that holds nothing but several links (a hover card on a name, an
+/// inline "related" strip): not part of the sentence.
+fn link_popup(dom: &Dom, pop: &Popups, i: usize) -> bool {
+    if !pop.links_only[i] || pop.inner[i] {
+        // not a card, or not the innermost one (an outer one also holds the name it is about)
+        return false;
+    }
+    let n = &dom.nodes[i];
+    let mut a = n.parent as usize;
+    let mut in_para = false;
+    for _ in 0..8 {
+        if a == 0 {
+            break;
+        }
+        if matches!(dom.nodes[a].tag, Tag::P | Tag::Li | Tag::Td | Tag::Dd) {
+            in_para = true;
+            break;
+        }
+        a = dom.nodes[a].parent as usize;
+    }
+    in_para
+}
+
+/// Per node: a span of nothing but links (3 or more), and whether such a span lies below it.
+struct Popups {
+    links_only: Vec<bool>,
+    inner: Vec<bool>,
+}
+
+fn popups(dom: &Dom, st: &Stats) -> Popups {
+    let n = dom.nodes.len();
+    let mut anchors = vec![0u32; n];
+    let mut links_only = vec![false; n];
+    let mut inner = vec![false; n];
+    for i in (1..n).rev() {
+        let node = &dom.nodes[i];
+        if node.tag == Tag::A {
+            anchors[i] += 1;
+        }
+        links_only[i] = node.tag == Tag::Span
+            && st.text[i] >= 40
+            && (st.link[i] as f32) >= 0.85 * st.text[i] as f32
+            && anchors[i] >= 3;
+        let p = node.parent as usize;
+        anchors[p] = anchors[p].saturating_add(anchors[i]);
+        inner[p] |= inner[i] || links_only[i];
+    }
+    Popups { links_only, inner }
 }
 
 fn is_paragraph_like(t: Tag) -> bool {
@@ -464,6 +569,12 @@ pub fn choose(dom: &Dom, st: &mut Stats, hint: Option<&str>) -> Vec<usize> {
             .is_some_and(|a| Some(a) == dom.nodes[top].attr("class"));
         let bonus = if same_class { top_score * 0.2 } else { 0.0 };
         let mut keep = init[c] && score[c] + bonus >= threshold && ld < SIBLING_MAX_LINK_DENSITY;
+        if !keep && SIBLING_PROSE {
+            // prose before the container is the story's lead; after it, only a continuation
+            // styled like the container (after it come author boxes, FAQs, teasers)
+            keep = (c < top || same_class)
+                && prose_block(dom, st, &good, c, PROSE_MIN, PROSE_SHARE, PROSE_MAX_LINK);
+        }
         if !keep && dom.nodes[c].tag == Tag::P {
             let len = st.text[c];
             keep =
@@ -473,7 +584,114 @@ pub fn choose(dom: &Dom, st: &mut Stats, hint: Option<&str>) -> Vec<usize> {
             roots.push(c);
         }
     }
-    roots
+    if EXTEND {
+        extend(dom, st, &good, roots)
+    } else {
+        roots
+    }
+}
+
+const EXTEND: bool = true;
+/// How many levels above the chosen blocks a split story is looked for.
+const EXTEND_LEVELS: usize = 2;
+/// A prose block: at least this much paragraph text (non-space bytes) …
+const PROSE_MIN: f32 = 400.0;
+/// … making up at least this share of its text …
+const PROSE_SHARE: f32 = 0.7;
+/// … and links under this share of its text.
+const PROSE_MAX_LINK: f32 = 0.2;
+const SIBLING_PROSE: bool = true;
+
+/// The last node of the subtree at `i` (nodes are stored in document order).
+fn subtree_end(dom: &Dom, mut i: usize) -> usize {
+    while let Some(&c) = dom.nodes[i].children.last() {
+        i = c as usize;
+    }
+    i
+}
+
+/// A block of running prose: most of its text in paragraphs with few links, no form (a
+/// newsletter box), not marked as boilerplate.
+fn prose_block(
+    dom: &Dom,
+    st: &Stats,
+    good: &[f32],
+    c: usize,
+    min_good: f32,
+    dens: f32,
+    maxld: f32,
+) -> bool {
+    if st.dead[c] || st.text[c] == 0 || dom.nodes[c].tag == Tag::Text {
+        return false;
+    }
+    let ld = st.link[c] as f32 / st.text[c] as f32;
+    if good[c] < min_good
+        || good[c] < dens * st.text[c] as f32
+        || ld >= maxld
+        || matches!(
+            st.class[c],
+            ClassVerdict::Boiler | ClassVerdict::Comments | ClassVerdict::Hidden
+        )
+    {
+        return false;
+    }
+    let end = subtree_end(dom, c);
+    !dom.nodes[c..=end].iter().any(|n| n.tag == Tag::Form)
+}
+
+/// A story split across containers (a lead section, then the body after an image or an ad):
+/// climbs from the chosen blocks to an ancestor whose other children are prose (paragraph text,
+/// few links), keeps those and drops the rest of the ancestor's children.
+fn extend(dom: &Dom, st: &mut Stats, good: &[f32], roots: Vec<usize>) -> Vec<usize> {
+    let Some(&first) = roots.first() else {
+        return roots;
+    };
+    let mut branch = dom.nodes[first].parent as usize;
+    // the children of `branch` that are part of the article
+    let mut keep: Vec<usize> = roots.clone();
+    keep.sort_unstable();
+    let mut climbed = false;
+    for _ in 0..EXTEND_LEVELS {
+        let a = dom.nodes[branch].parent as usize;
+        if a == 0 || matches!(dom.nodes[branch].tag, Tag::Body | Tag::Html) {
+            break;
+        }
+        let mut extra = Vec::new();
+        for &c in &dom.nodes[a].children {
+            let c = c as usize;
+            if c == branch || st.dead[c] || dom.nodes[c].tag == Tag::Text || st.text[c] == 0 {
+                continue;
+            }
+            if c < branch && prose_block(dom, st, good, c, PROSE_MIN, PROSE_SHARE, PROSE_MAX_LINK) {
+                extra.push(c);
+            }
+        }
+        if extra.is_empty() {
+            break;
+        }
+        // drop the unkept children of the branch, then move up
+        for &c in &dom.nodes[branch].children {
+            let c = c as usize;
+            if keep.binary_search(&c).is_err() {
+                st.dead[c] = true;
+            }
+        }
+        keep = extra;
+        keep.push(branch);
+        keep.sort_unstable();
+        branch = a;
+        climbed = true;
+    }
+    if !climbed {
+        return roots;
+    }
+    for &c in &dom.nodes[branch].children {
+        let c = c as usize;
+        if !keep.contains(&c) {
+            st.dead[c] = true;
+        }
+    }
+    vec![branch]
 }
 
 const CLIMB_FOR_PROSE: bool = true;

@@ -191,6 +191,29 @@ pub fn from_url(url: &str) -> Option<String> {
     None
 }
 
+/// Days since 1970-01-01 of the calendar day a normalised date starts with (`YYYY-MM-DD…`).
+pub fn day_number(s: &str) -> Option<i64> {
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y = i64::from(num(s.get(0..4)?)?);
+    let mo = i64::from(num(s.get(5..7)?)?);
+    let d = i64::from(num(s.get(8..10)?)?);
+    Some(days_from_civil(y, mo, d))
+}
+
+/// Days from civil (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, mo: i64, d: i64) -> i64 {
+    let yy = if mo <= 2 { y - 1 } else { y };
+    let era = yy.div_euclid(400);
+    let yoe = yy - era * 400;
+    let mp = (mo + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Minutes since 1970-01-01T00:00Z of a normalised ISO date-time with a zone, and the zone
 /// offset in minutes; `None` without a time or a zone.
 pub fn instant(s: &str) -> Option<(i64, i32)> {
@@ -218,14 +241,7 @@ pub fn instant(s: &str) -> Option<(i64, i32)> {
         let zm = i32::try_from(num(&digits[2..4])?).ok()?;
         sign * (zh * 60 + zm)
     };
-    // days from civil (Howard Hinnant)
-    let yy = if mo <= 2 { y - 1 } else { y };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let mp = (mo + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
+    let days = days_from_civil(y, mo, d);
     Some((days * 1440 + h * 60 + mi - i64::from(off), off))
 }
 
@@ -248,6 +264,19 @@ mod tests {
 
     fn check(input: &str, expected: Option<&str>) {
         assert_eq!(normalize(input).as_deref(), expected, "input {input:?}");
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2020-03-01T10:00:00+00:00"), Some(18322));
+        assert_eq!(
+            day_number("2021-01-01")
+                .zip(day_number("2020-12-31"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+        assert_eq!(day_number("March 4"), None);
     }
 
     #[test]

@@ -1,5 +1,11 @@
 //! Page metadata: JSON-LD, OpenGraph and other meta tags, microdata, `<time>`, the URL and the
 //! visible byline — in that order of trust.
+//!
+//! Two measured exceptions: a page without an explicit publication meta tag
+//! (`article:published_time`) is dated by the dateline shown by its headline (JSON-LD stamps on
+//! such pages are often stale); and authors are people — post-nominal letters stay with their
+//! name ("Lena Moreau, MS, RD"), publications ("The …"), menu entries ("By Route") and labels
+//! ("Insights from") are not authors.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -292,11 +298,10 @@ fn not_person_words() -> &'static std::collections::HashSet<&'static str> {
     })
 }
 
-const SHAPE_FILTER: bool = false;
-
 /// Every word capitalised (name particles aside) and none shouted ("USA TODAY"): the shape of
 /// a person's name in a visible byline.
 fn name_shaped(name: &str) -> bool {
+    let name = name.split(", ").next().unwrap_or(name);
     name.split_whitespace().all(|w| {
         let first = w.chars().next().unwrap_or(' ');
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
@@ -319,6 +324,33 @@ const MIN_NAME_WORDS: usize = 1;
 
 /// Like [`person_names`], accepting names of `min_words` words or more.
 pub fn person_names_min(raw: &str, min_words: usize) -> Vec<String> {
+    person_names_opts(raw, min_words, false)
+}
+
+/// Post-nominal letters ("MD", "Ph.D.", "RD", "CFP®"): one token of capitals, a few lower-case
+/// letters and dots at most.
+fn is_credential(p: &str) -> bool {
+    let p = p.trim_end_matches(['®', '™']);
+    let upper = p.chars().filter(|c| c.is_uppercase()).count();
+    let lower = p.chars().filter(|c| c.is_lowercase()).count();
+    !p.contains(' ')
+        && (2..=8).contains(&p.chars().count())
+        && p.chars().all(|c| c.is_alphabetic() || c == '.' || c == '-')
+        && upper >= 2
+        && lower <= 2
+}
+
+/// A name written all in lower case ("jane doe"), as structured metadata sometimes has it.
+fn lower_case_name(words: &[&str]) -> bool {
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().count() >= 2 && w.chars().all(|c| c.is_lowercase() || c == '-' || c == '\'')
+        })
+}
+
+/// Like [`person_names_min`]; `structured` names (JSON-LD, meta tags) may be written all in
+/// lower case.
+fn person_names_opts(raw: &str, min_words: usize, structured: bool) -> Vec<String> {
     let mut s = collapse_ws(raw);
     if s.len() > 300 || s.contains("http") || s.contains('@') || s.contains('{') {
         return Vec::new();
@@ -347,7 +379,7 @@ pub fn person_names_min(raw: &str, min_words: usize) -> Vec<String> {
             break;
         }
     }
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     let parts: Vec<String> = s
         .split([',', ';', '|', '&', '/', '\u{b7}', '\u{2022}'])
         .flat_map(|p| p.split(" and ").map(str::to_string).collect::<Vec<_>>())
@@ -360,6 +392,15 @@ pub fn person_names_min(raw: &str, min_words: usize) -> Vec<String> {
             .trim()
             .to_string();
         if p.is_empty() {
+            continue;
+        }
+        if is_credential(&p) {
+            // post-nominal letters belong to the name before them; alone they name no one
+            if let Some(last) = out.last_mut() {
+                let c = p.trim_end_matches(['®', '™']);
+                last.push_str(", ");
+                last.push_str(c);
+            }
             continue;
         }
         let words: Vec<&str> = p.split_whitespace().collect();
@@ -379,7 +420,13 @@ pub fn person_names_min(raw: &str, min_words: usize) -> Vec<String> {
         }) {
             continue;
         }
-        if !words[0].chars().next().is_some_and(char::is_uppercase) {
+        // "The Harbour Review", "The Editors": publications and desks, not people
+        if words[0].eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let capitalised = words[0].chars().next().is_some_and(char::is_uppercase);
+        let lower_name = structured && lower_case_name(&words);
+        if !(capitalised || lower_name) {
             continue;
         }
         if words.len() < min_words {
@@ -458,6 +505,36 @@ pub fn finish_title(t: &str, site: Option<&str>) -> String {
             && dates::find_in_text(&words[words.len() - 2..].join(" ")).is_none()
         {
             t = words[..words.len() - 3].join(" ");
+        }
+    }
+    {
+        // a label before the headline ("Title: …")
+        for label in ["Title:", "Headline:"] {
+            if let Some(rest) = t.strip_prefix(label) {
+                if rest.split_whitespace().count() >= 3 {
+                    t = rest.trim().to_string();
+                }
+            }
+        }
+        // an aggregator's source note after the headline ("… (example.com) 87")
+        let trimmed = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        if let Some(open) = trimmed.rfind(" (") {
+            let note = &trimmed[open + 2..];
+            if note.ends_with(')')
+                && note.contains('.')
+                && !note.contains(' ')
+                && t[..open].split_whitespace().count() >= 3
+            {
+                t = t[..open].trim().to_string();
+            }
+        }
+    }
+    {
+        // a pipe is a separator, not headline punctuation: "Headline | Section"
+        if let Some(pos) = t.find(" | ") {
+            if t[..pos].split_whitespace().count() >= 3 {
+                t = t[..pos].trim().to_string();
+            }
         }
     }
     for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
@@ -661,6 +738,8 @@ const BYLINE_CUES: &[&str] = &[
     "par",
     "door",
     "di",
+    "contributor",
+    "contributors",
 ];
 
 /// Bylines in the visible text: a cue ("By", "Written by") followed by a name in the same or the
@@ -688,7 +767,36 @@ fn in_comment_or_caption(dom: &Dom, mut i: usize) -> bool {
     false
 }
 
-fn text_bylines(dom: &Dom, anchor: usize) -> Vec<String> {
+/// Inside site navigation (a `<nav>` or a menu): "By Industry" there is a menu entry.
+fn in_navigation(dom: &Dom, mut i: usize) -> bool {
+    for _ in 0..12 {
+        if i == 0 {
+            return false;
+        }
+        let n = &dom.nodes[i];
+        if n.tag == Tag::Nav
+            || n.attr("role").is_some_and(|r| {
+                let r = r.to_ascii_lowercase();
+                r == "navigation" || r.starts_with("menu")
+            })
+        {
+            return true;
+        }
+        if let Some(c) = n.attr("class") {
+            let c = c.to_ascii_lowercase();
+            if c.contains("menu-item")
+                || c.split(|ch: char| !ch.is_ascii_alphanumeric())
+                    .any(|t| matches!(t, "navbar" | "dropdown" | "submenu" | "megamenu"))
+            {
+                return true;
+            }
+        }
+        i = n.parent as usize;
+    }
+    false
+}
+
+fn text_bylines(dom: &Dom, anchor: usize, cue_only: bool) -> Vec<String> {
     let n = dom.nodes.len();
     let texts: Vec<usize> = (1..n)
         .filter(|&i| dom.nodes[i].tag == Tag::Text && !dom.nodes[i].text.trim().is_empty())
@@ -701,6 +809,9 @@ fn text_bylines(dom: &Dom, anchor: usize) -> Vec<String> {
         }
         let lower = t.to_lowercase();
         let lower = lower.trim_end_matches([':', ' ']);
+        if in_navigation(dom, i) {
+            continue;
+        }
         let names = if BYLINE_CUES.contains(&lower) {
             texts
                 .get(k + 1)
@@ -721,8 +832,17 @@ fn text_bylines(dom: &Dom, anchor: usize) -> Vec<String> {
         .any(|c| lower.starts_with(c))
         {
             person_names(&t)
+        } else if cue_only {
+            Vec::new()
         } else {
-            let p = dom.nodes[i].parent as usize;
+            // the author link may wrap the name in a span or two
+            let mut p = dom.nodes[i].parent as usize;
+            for _ in 0..3 {
+                if dom.nodes[p].tag == Tag::A || p == 0 {
+                    break;
+                }
+                p = dom.nodes[p].parent as usize;
+            }
             let href = dom.nodes[p].attr("href").unwrap_or("");
             if dom.nodes[p].tag == Tag::A
                 && [
@@ -749,16 +869,19 @@ fn text_bylines(dom: &Dom, anchor: usize) -> Vec<String> {
             found.push((i, names));
         }
     }
-    found
+    let Some(k) = found
         .iter()
-        .find(|(i, _)| *i >= anchor)
-        .or_else(|| found.last())
-        .map(|(_, v)| v.clone())
-        .unwrap_or_default()
+        .position(|(i, _)| *i >= anchor)
+        .or_else(|| found.len().checked_sub(1))
+    else {
+        return Vec::new();
+    };
+    found[k].1.clone()
 }
 
 fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
     let mut out = Vec::new();
+    let mut long_box: Option<Vec<String>> = None;
     for (i, n) in dom.nodes.iter().enumerate() {
         if n.tag == Tag::Text || n.tag == Tag::Script || n.tag == Tag::Meta {
             continue;
@@ -801,10 +924,21 @@ fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
         } else {
             inner_text(dom, &all, i)
         };
-        if t.is_empty() || t.chars().count() > 120 {
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().count() > 120 {
+            // an author box with a bio: its first short piece that is a name
+            if !itemprop && !rel_author && long_box.is_none() {
+                let names = names_in_pieces(dom, i);
+                if !names.is_empty() {
+                    long_box = Some(names);
+                }
+            }
             continue;
         }
         let mut names = person_names(&t);
+        names.retain(|a| name_shaped(a));
         if names.is_empty() && !itemprop {
             names = names_in_pieces(dom, i);
         }
@@ -815,6 +949,9 @@ fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
             }
             break;
         }
+    }
+    if out.is_empty() {
+        out = long_box.unwrap_or_default();
     }
     out
 }
@@ -849,7 +986,8 @@ fn names_in_pieces(dom: &Dom, root: usize) -> Vec<String> {
             if piece.is_empty() || piece.chars().count() > 60 {
                 continue;
             }
-            let names = person_names(piece);
+            let mut names = person_names(piece);
+            names.retain(|a| name_shaped(a));
             if !names.is_empty() {
                 return names;
             }
@@ -868,6 +1006,9 @@ fn date_near(dom: &Dom, anchor: usize) -> Option<String> {
             Tag::Text => {
                 let t = node.text.trim();
                 if t.is_empty() || t.len() > 160 {
+                    return None;
+                }
+                if !dateline_shaped(t) {
                     return None;
                 }
                 dates::find_in_text(t)
@@ -901,6 +1042,30 @@ fn date_near(dom: &Dom, anchor: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A short text that reads as a dateline ("Updated Dec. 4, 2025", "By A Name · 4 May 2024"),
+/// not a sentence of the article that mentions a date.
+fn dateline_shaped(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    if words <= 8 {
+        return true;
+    }
+    let low = t.to_lowercase();
+    words <= 20
+        && [
+            "published",
+            "updated",
+            "posted",
+            "modified",
+            "by ",
+            "written",
+            "date",
+            "·",
+            "|",
+        ]
+        .iter()
+        .any(|l| low.contains(l))
 }
 
 /// Visible date near the top of the page: `<time>` elements, then date-like classes.
@@ -996,7 +1161,33 @@ fn labelled_date(dom: &Dom) -> Option<String> {
     None
 }
 
-const VISIBLE_DATE_FIRST: bool = false;
+/// Meta tags that carry a publication date, most trusted first; the first
+/// [`STRONG_META_PUBLISHED`] are explicit publication stamps.
+const META_PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "published-date",
+    "publication_date",
+    "published",
+    "article:published",
+    "date_published",
+    "publish_date",
+    "datecreated",
+    "sailthru.date",
+    "parsely-pub-date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "date",
+    "article.published",
+    "og:updated_time",
+];
+const STRONG_META_PUBLISHED: usize = 2;
 
 /// Fills the article's metadata fields.
 pub fn fill(
@@ -1016,7 +1207,7 @@ pub fn fill(
     let mut authors: Vec<String> = m
         .ld_authors
         .iter()
-        .flat_map(|a| person_names_min(a, 1))
+        .flat_map(|a| person_names_opts(a, 1, true))
         .collect();
     if authors.is_empty() {
         for k in [
@@ -1038,9 +1229,9 @@ pub fn fill(
                     .flat_map(|v| {
                         // scholarly tags write one author a tag, often "Last, First"
                         if k.starts_with("citation_") {
-                            person_names_min(&surname_last(v), 1)
+                            person_names_opts(&surname_last(v), 1, true)
                         } else {
-                            person_names_min(v, 1)
+                            person_names_opts(v, 1, true)
                         }
                     })
                     .collect();
@@ -1079,14 +1270,14 @@ pub fn fill(
     };
     let anchor = title_node.or(content_start).unwrap_or(0);
     let visible = || {
-        let mut visible: Vec<String> = text_bylines(dom, anchor.saturating_sub(40))
+        let mut visible: Vec<String> = text_bylines(dom, anchor.saturating_sub(40), false)
             .into_iter()
-            .filter(|a| !SHAPE_FILTER || name_shaped(a))
+            .filter(|a| name_shaped(a))
             .collect();
         if visible.is_empty() {
             visible = visible_bylines(dom, st)
                 .into_iter()
-                .filter(|a| !SHAPE_FILTER || name_shaped(a))
+                .filter(|a| name_shaped(a))
                 .collect();
         }
         visible
@@ -1101,39 +1292,38 @@ pub fn fill(
     article.authors = authors;
     // dates
     let near = title_node.and_then(|t| date_near(dom, t));
-    let published = near
-        .clone()
-        .filter(|_| VISIBLE_DATE_FIRST)
-        .or_else(|| m.ld_published.as_deref().and_then(dates::normalize))
-        .or_else(|| {
-            [
-                "article:published_time",
-                "og:published_time",
-                "datepublished",
-                "publishdate",
-                "publish-date",
-                "pubdate",
-                "publication_date",
-                "published",
-                "article:published",
-                "date_published",
-                "publish_date",
-                "datecreated",
-                "sailthru.date",
-                "parsely-pub-date",
-                "dc.date.issued",
-                "dc.date",
-                "dcterms.date",
-                "dcterms.created",
-                "date",
-                "article.published",
-                "og:updated_time",
-            ]
-            .iter()
-            .find_map(|k| m.metas.get(*k).and_then(|v| dates::normalize(v)))
-        })
-        .or_else(|| m.ld_any_published.as_deref().and_then(dates::normalize))
-        .or_else(|| m.script_published.clone())
+    let meta_pub = META_PUBLISHED[..STRONG_META_PUBLISHED]
+        .iter()
+        .find_map(|k| m.metas.get(*k).and_then(|v| dates::normalize(v)));
+    let ld_pub = m.ld_published.as_deref().and_then(dates::normalize);
+    let same_day = |a: &str, b: &str| a.get(..10).is_some_and(|x| b.get(..10) == Some(x));
+    let metadata = || {
+        // JSON-LD and a publication meta tag that disagree: the one the headline's date agrees with
+        if let (Some(lp), Some(mp), Some(n)) = (&ld_pub, &meta_pub, &near) {
+            if !same_day(lp, mp) && same_day(mp, n) {
+                return Some(mp.clone());
+            }
+        }
+        ld_pub
+            .clone()
+            .or_else(|| {
+                META_PUBLISHED
+                    .iter()
+                    .find_map(|k| m.metas.get(*k).and_then(|v| dates::normalize(v)))
+            })
+            .or_else(|| m.ld_any_published.as_deref().and_then(dates::normalize))
+            .or_else(|| m.script_published.clone())
+    };
+    // without an explicit publication meta tag, the date shown by the headline (often "Updated
+    // …") is the page's date: JSON-LD stamps on such pages are frequently stale templates
+    let published = if meta_pub.is_none() {
+        near.clone()
+            .or_else(|| labelled_date(dom))
+            .or_else(metadata)
+    } else {
+        metadata()
+    };
+    let published = published
         .or_else(|| near.clone())
         .or_else(|| {
             let anchor = dom
@@ -1147,11 +1337,13 @@ pub fn fill(
         .or_else(|| url.and_then(dates::from_url))
         .or_else(|| labelled_date(dom));
     // a date shown by the headline that is earlier than the metadata's publication day is the
-    // original date: metadata stamps are often re-written when a page is republished
+    // original date: metadata stamps are often re-written when a page is republished (a day
+    // apart is only a time zone)
     let published = match (&published, &near) {
         (Some(p), Some(n))
-            if n.get(..10)
-                .is_some_and(|nd| p.get(..10).is_some_and(|pd| nd < pd)) =>
+            if dates::day_number(n)
+                .zip(dates::day_number(p))
+                .is_some_and(|(nd, pd)| pd > nd) =>
         {
             Some(n.clone())
         }
@@ -1245,6 +1437,81 @@ mod tests {
         check("Email the author", &[]);
         check("https://example.org/people/jane", &[]);
         check("By: Lena Moreau | Updated 3 hours ago", &["Lena Moreau"]);
+    }
+
+    #[test]
+    fn credentials_stay_with_their_name() {
+        check("Lena Moreau, MS, RD", &["Lena Moreau, MS, RD"]);
+        check("By Omar Said, Ph.D.", &["Omar Said, Ph.D."]);
+        check("Lena Moreau, CFP®", &["Lena Moreau, CFP"]);
+        // letters alone name no one
+        check("RD", &[]);
+        check("HQ", &[]);
+    }
+
+    #[test]
+    fn publications_are_not_people() {
+        check("The Harbour Review", &[]);
+        check("Lena Moreau and The Harbour Review", &["Lena Moreau"]);
+    }
+
+    #[test]
+    fn lower_case_names_only_from_structured_metadata() {
+        assert_eq!(person_names_opts("lena moreau", 1, true), ["lena moreau"]);
+        assert!(person_names_opts("lena moreau", 1, false).is_empty());
+        // a lower-case phrase of many words is not a name
+        assert!(person_names_opts("read the full story", 1, true).is_empty());
+    }
+
+    #[test]
+    fn name_shapes() {
+        for (name, ok) in [
+            ("Lena Moreau", true),
+            ("Pieter van der Berg", true),
+            ("Lena Moreau, MS, RD", true),
+            ("Insights from", false),
+            ("Head of Marketing", false),
+            ("HARBOUR TODAY", false),
+        ] {
+            assert_eq!(name_shaped(name), ok, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn datelines_are_short_or_labelled() {
+        for (text, ok) in [
+            ("March 4, 2021", true),
+            ("Updated Dec. 4, 2025 at 9:10 a.m. by the harbour desk staff", true),
+            (
+                "The ferry season for most of the islands ends on April 15, 2025, the council said.",
+                false,
+            ),
+        ] {
+            assert_eq!(dateline_shaped(text), ok, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn headline_labels_sections_and_source_notes_go() {
+        for (raw, want) in [
+            ("Ferry fares rise again | Opinion", "Ferry fares rise again"),
+            (
+                "Ferry fares rise again | Top 5 Routes | Harbour Daily",
+                "Ferry fares rise again",
+            ),
+            ("Title: Ferry fares rise again", "Ferry fares rise again"),
+            (
+                "Ferry fares rise again (example.org) 87",
+                "Ferry fares rise again",
+            ),
+            // a dash may be part of the headline: kept
+            (
+                "Ferry fares rise again – and again",
+                "Ferry fares rise again – and again",
+            ),
+        ] {
+            assert_eq!(finish_title(raw, None), want, "{raw:?}");
+        }
     }
 
     #[test]

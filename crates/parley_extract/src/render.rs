@@ -16,6 +16,8 @@ pub struct Block {
     pub tag: Tag,
     /// Inside a list item.
     pub in_li: bool,
+    /// Inside a block quote (an embedded post keeps its date line).
+    pub in_quote: bool,
 }
 
 struct Renderer<'a> {
@@ -30,6 +32,7 @@ struct Renderer<'a> {
     in_a: usize,
     in_li: usize,
     in_pre: usize,
+    in_quote: usize,
 }
 
 impl Renderer<'_> {
@@ -46,6 +49,7 @@ impl Renderer<'_> {
                 len: self.len,
                 tag: self.tag,
                 in_li: self.in_li > 0,
+                in_quote: self.in_quote > 0,
             });
         }
         self.buf.clear();
@@ -83,14 +87,19 @@ impl Renderer<'_> {
             return;
         }
         let block = tag.is_block() && !matches!(tag, Tag::Td | Tag::Th);
+        let outer = self.tag;
         if block {
             self.flush();
             self.tag = tag;
         }
+        // a link to a place on the same page, inside a heading, is an anchor, not navigation
+        let counted_link = tag == Tag::A
+            && !(self.tag.is_heading() && node.attr("href").is_some_and(|h| h.starts_with('#')));
         match tag {
-            Tag::A => self.in_a += 1,
+            Tag::A if counted_link => self.in_a += 1,
             Tag::Li => self.in_li += 1,
             Tag::Pre => self.in_pre += 1,
+            Tag::Blockquote => self.in_quote += 1,
             Tag::Td | Tag::Th => self.buf.push(' '),
             _ => {}
         }
@@ -100,18 +109,27 @@ impl Renderer<'_> {
             }
         }
         match tag {
-            Tag::A => self.in_a -= 1,
+            Tag::A if counted_link => self.in_a -= 1,
             Tag::Li => self.in_li -= 1,
             Tag::Pre => self.in_pre -= 1,
             _ => {}
         }
         if block {
             self.flush();
+            if tag == Tag::Blockquote {
+                self.in_quote = self.in_quote.saturating_sub(1);
+            }
+            if RESTORE_TAG {
+                // text after this block, still inside the outer one, belongs to the outer block
+                self.tag = outer;
+            }
         } else if matches!(tag, Tag::Td | Tag::Th) {
             self.buf.push(' ');
         }
     }
 }
+
+const RESTORE_TAG: bool = true;
 
 /// Renders the subtrees at `roots` into blocks; `skip` is a node left out (the title heading).
 pub fn render(dom: &Dom, dead: &[bool], roots: &[usize], skip: Option<usize>) -> Vec<Block> {
@@ -127,6 +145,7 @@ pub fn render(dom: &Dom, dead: &[bool], roots: &[usize], skip: Option<usize>) ->
         in_a: 0,
         in_li: 0,
         in_pre: 0,
+        in_quote: 0,
     };
     for &root in roots {
         r.tag = dom.nodes[root].tag;
@@ -160,6 +179,40 @@ pub fn inner_text(dom: &Dom, dead: &[bool], i: usize) -> String {
 }
 
 const LINK_PARAGRAPHS: bool = true;
+const DROP_TRAILING_HEADINGS: bool = true;
+const TRIM_PROMO_TAIL: bool = true;
+
+const PROMO_TSV: &str = include_str!("../data/promo.tsv");
+
+fn promo_cues() -> &'static [&'static str] {
+    static C: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    C.get_or_init(|| {
+        PROMO_TSV
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .collect()
+    })
+}
+
+const SOCIAL: [&str; 6] = [
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "linkedin",
+    "tiktok",
+];
+
+/// A short appeal to the reader (subscribe, follow, donate), by the cues in `data/promo.tsv`.
+fn is_promo(text: &str) -> bool {
+    if text.split_whitespace().count() > 40 {
+        return false;
+    }
+    let l = text.to_lowercase();
+    promo_cues().iter().any(|c| l.contains(c))
+        || SOCIAL.iter().filter(|s| l.contains(*s)).count() >= 2
+}
 
 /// A short line that only carries a date or time (and perhaps a byline): "Posted 12 March
 /// 2021, 10:04", "2018-08-16".
@@ -192,6 +245,7 @@ pub fn filter(blocks: Vec<Block>) -> Vec<Block> {
         let words = b.text.split_whitespace().count();
         if patterns::is_chrome_phrase(&b.text)
             || (!b.in_li
+                && !b.in_quote
                 && !matches!(b.tag, Tag::Tr | Tag::Table | Tag::Tbody)
                 && is_dateline(&b.text, words))
         {
@@ -206,7 +260,43 @@ pub fn filter(blocks: Vec<Block>) -> Vec<Block> {
         } else if (ld > 0.6 && (words < 25 || b.in_li || ld > 0.85))
             || (b.in_li && ld > 0.4 && words < 12)
         {
-            keep[k] = false;
+            // a linked heading that introduces a paragraph of prose is a section title
+            let titled_prose = b.tag.is_heading()
+                && !b.in_li
+                && blocks.get(k + 1).is_some_and(|nx| {
+                    !nx.tag.is_heading()
+                        && nx.link * 4 < nx.len
+                        && nx.text.split_whitespace().count() >= 15
+                });
+            if !titled_prose {
+                keep[k] = false;
+            }
+        }
+    }
+    // appeals after the story: newsletter and membership pitches, "follow us" lines
+    if TRIM_PROMO_TAIL {
+        for k in (0..n).rev() {
+            if !keep[k] {
+                continue;
+            }
+            if is_promo(&blocks[k].text) {
+                keep[k] = false;
+            } else {
+                break;
+            }
+        }
+    }
+    // a heading with nothing after it introduces content that was not kept (a related list)
+    if DROP_TRAILING_HEADINGS {
+        for k in (0..n).rev() {
+            if !keep[k] {
+                continue;
+            }
+            if blocks[k].tag.is_heading() {
+                keep[k] = false;
+            } else {
+                break;
+            }
         }
     }
     blocks
@@ -215,4 +305,24 @@ pub fn filter(blocks: Vec<Block>) -> Vec<Block> {
         .filter(|(_, k)| *k)
         .map(|(b, _)| b)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_promo_example_is_promo() {
+        for l in super::PROMO_TSV
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let example = l.split('\t').nth(1).expect("example column");
+            assert!(super::is_promo(example), "{example:?}");
+        }
+        assert!(super::is_promo(
+            "Follow the Courier on Facebook, Instagram and YouTube."
+        ));
+        assert!(!super::is_promo(
+            "The ferry board will meet again in the autumn to review the fares."
+        ));
+    }
 }

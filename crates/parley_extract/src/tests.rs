@@ -265,14 +265,27 @@ fn earlier_visible_date_beats_restamped_metadata() {
         &[],
     );
     assert_eq!(a.published.as_deref(), Some("2021-03-04"));
-    // a later visible date (an update) does not replace the publication date
+    // a later visible date (an update) does not replace an explicit publication meta tag
+    let tagged = page("August 9, 2023").replace(
+        "<head>",
+        "<head><meta property=\"article:published_time\" content=\"2023-06-01T08:00:00+00:00\">",
+    );
     let a = check(
-        &page("August 9, 2023"),
+        &tagged,
         Some("Second ferry berth approved"),
         &["second ferry berth"],
         &[],
     );
     assert_eq!(a.published.as_deref(), Some("2023-06-01"));
+    // without such a tag, the date the page shows by its headline is its date (JSON-LD stamps
+    // are often stale templates)
+    let a = check(
+        &page("Updated August 9, 2023"),
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2023-08-09"));
 }
 
 #[test]
@@ -490,4 +503,210 @@ fn bad_input_is_bounded() {
     ] {
         let _ = extract(junk.as_bytes(), &Options::default());
     }
+}
+
+/// Three paragraphs of made-up reporting, for pages that test one feature each.
+const HARBOUR_PARAS: &str = "<p>The harbour board voted on Monday to raise ferry fares by ten percent, the second increase this year, citing fuel costs, repairs to the north pier and a shortage of trained crew.</p>
+<p>Commuters from the outer islands, who rely on the early boats, said the rise would hit shift workers hardest, and a petition against it had gathered four thousand names by the evening.</p>
+<p>The board said it would review the fares again in the autumn, once a new fuel contract is signed, and promised a discount scheme for students, pensioners and families with young children.</p>";
+
+fn page(body: &str) -> String {
+    format!(
+        "<html><head><title>Ferry fares rise | Coast Courier</title></head><body>\
+         <nav><a href='/'>Home</a> <a href='/news'>News</a></nav>{body}\
+         <footer>© Coast Courier</footer></body></html>"
+    )
+}
+
+#[test]
+fn links_inside_sentences_keep_their_words_whatever_their_class() {
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}\
+         <p>After <a class='recommended-link' href='/fares-2022'>last year's increase</a>, the board \
+         had promised to hold fares steady, a pledge the opposition raised at the meeting.</p></article>"
+    );
+    check(
+        &page(&body),
+        Some("Ferry fares rise"),
+        &["After last year's increase, the board had promised"],
+        &["Home"],
+    );
+}
+
+#[test]
+fn section_headings_stay_and_a_heading_with_nothing_after_it_goes() {
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}\
+         <h2 class='header-anchor'><a href='#what-next'>What happens next</a></h2>\
+         <p>The new fares take effect on the first of July, and season tickets bought before then \
+         will be honoured at the old price until they expire.</p>\
+         <h3 class='widget-heading'>More from the coast</h3></article>"
+    );
+    check(
+        &page(&body),
+        Some("Ferry fares rise"),
+        &["What happens next", "season tickets"],
+        &["More from the coast"],
+    );
+}
+
+#[test]
+fn a_hover_card_of_links_inside_a_sentence_is_dropped() {
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}\
+         <p>The chair, <span class='person'><a href='/people/ines-dalton'>Ines Dalton</a>\
+         <span class='card'><a href='/a/1'>Dalton defends the harbour budget in a long interview</a> \
+         <a href='/a/2'>Ferry crews strike for a second day over pay</a> \
+         <a href='/people/ines-dalton'>MORE</a></span></span>, said the board had no choice \
+         but to pass the costs on to passengers.</p></article>"
+    );
+    check(
+        &page(&body),
+        Some("Ferry fares rise"),
+        &["The chair, Ines Dalton, said the board had no choice"],
+        &["Ferry crews strike", "MORE"],
+    );
+}
+
+#[test]
+fn an_embedded_post_keeps_its_date_line() {
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}\
+         <blockquote class='social-embed'><p>Ten percent more for the same cold crossing.</p>\
+         — Island Commuter (@islandcommuter) June 5, 2023</blockquote>\
+         <p>The post was shared several thousand times before the board replied to it.</p></article>"
+    );
+    check(
+        &page(&body),
+        Some("Ferry fares rise"),
+        &[
+            "(@islandcommuter) June 5, 2023",
+            "shared several thousand times",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_lead_section_before_the_main_container_is_kept() {
+    // a story split in two containers by an image block; the second holds most of the text
+    let lead = "<p>Ferry passengers will pay ten percent more from July, after a vote that split \
+        the harbour board and drew an angry crowd to the town hall on a wet Monday evening.</p>\
+        <p>The increase, the second this year, was approved by five votes to four after a debate \
+        that ran for more than three hours and ended with the public gallery being cleared.</p>\
+        <p>Outside, islanders held up hand-painted signs and sang old sea songs, and the police \
+        said the evening had passed without any arrests or injuries.</p>\
+        <p>The ferry company, which runs six boats a day to the three inhabited islands, did not \
+        send anyone to the meeting and has not commented on the vote.</p>";
+    let more = "<p>Board members who opposed the rise said the ferry company had not shown its \
+        accounts, and asked for an independent review before any further increases were made.</p>";
+    let body = format!(
+        "<div class='story'><h1>Ferry fares rise</h1>\
+         <section class='lead'><div><div>{lead}</div></div></section>\
+         <div class='media'><img src='/ferry.jpg' alt=''></div>\
+         <section class='rest'><div class='text-block'>{HARBOUR_PARAS}{more}</div></section>\
+         <section class='author-note'><p>Lena Moreau has covered the harbour for the Courier since \
+         2015 and writes about transport, fishing and the islands, and she lives on the coast.</p>\
+         </section></div>"
+    );
+    check(
+        &page(&body),
+        Some("Ferry fares rise"),
+        &[
+            "Ferry passengers will pay",
+            "public gallery",
+            "independent review",
+        ],
+        &["has covered the harbour"],
+    );
+}
+
+/// Extracts a page made with [`page`] and returns the article.
+fn article_of(body: &str) -> Article {
+    extract(page(body).as_bytes(), &Options::default())
+        .expect("extracts")
+        .article
+}
+
+#[test]
+fn a_date_in_a_sentence_is_not_the_headline_date() {
+    // the first date after the headline is inside the story; the labelled date is the page's
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1>\
+         <p>The new fares take effect for most island routes on April 15, 2024, the board said.</p>\
+         {HARBOUR_PARAS}<p>Published March 2, 2024</p></article>"
+    );
+    assert_eq!(article_of(&body).published.as_deref(), Some("2024-03-02"));
+}
+
+#[test]
+fn menu_entries_are_not_bylines() {
+    let body = format!(
+        "<nav><ul><li><a href='/by-route'>By Route</a></li></ul></nav>\
+         <article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}</article>"
+    );
+    assert!(article_of(&body).authors.is_empty());
+}
+
+#[test]
+fn author_links_label_and_bio_boxes() {
+    // an author link that wraps the name in a span
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1><div class='meta'><a href='/authors/maren-holt'>\
+         <span class='name'>Maren Holt</span></a></div>{HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(article_of(&body).authors, ["Maren Holt"]);
+    // a "Contributors:" label
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1><div><strong>Contributors:</strong> Omar Said</div>\
+         {HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(article_of(&body).authors, ["Omar Said"]);
+    // an author box whose text is a long bio: the name line, not the heading above it
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}<div class='post-author-box'>\
+         <h4>Insights from</h4><div>Lena Moreau</div><p>Lena Moreau has covered the harbour, its \
+         ferries and the island councils for the Coast Courier for more than ten years.</p></div></article>"
+    );
+    assert_eq!(article_of(&body).authors, ["Lena Moreau"]);
+}
+
+#[test]
+fn link_cards_and_class_checks_stay_linear() {
+    // 250 nested link spans inside one paragraph, and 50,000 classed links in another: the
+    // hover-card and running-text checks must not rescan the subtree for every node
+    let mut nested = String::from("<p>The chair ");
+    for k in 0..250 {
+        nested.push_str(&format!(
+            "<span><a href='/a/{k}'>one link</a> <a href='/b/{k}'>two links</a> <a href='/c/{k}'>three</a>"
+        ));
+    }
+    nested.push_str(&"</span>".repeat(250));
+    nested.push_str(" spoke.</p>");
+    let mut wide = String::from("<p>Some words before the links ");
+    for k in 0..50_000 {
+        wide.push_str(&format!("<a class='related-link' href='/r/{k}'>r</a>"));
+    }
+    wide.push_str("</p>");
+    let body = format!("<article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}{nested}{wide}</article>");
+    let out = extract(page(&body).as_bytes(), &Options::default()).unwrap();
+    assert!(out.article.text.contains("citing fuel costs"));
+}
+
+#[test]
+fn a_linked_heading_over_a_paragraph_is_a_section_title() {
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}\
+         <h3><a href='https://shop.example/season-ticket'>Island season ticket</a></h3>\
+         <p>The season ticket now costs four hundred and ten a year, and the board says it still \
+         pays for itself for anyone who crosses more than three times a week.</p>\
+         <ul><li><a href='/a'>Ferry timetable</a></li><li><a href='/b'>Harbour map</a></li></ul>\
+         </article>"
+    );
+    check(
+        &page(&body),
+        Some("Ferry fares rise"),
+        &["Island season ticket\n\nThe season ticket now costs"],
+        &["Ferry timetable"],
+    );
 }
