@@ -520,6 +520,19 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// An acronym entry ("UN", "WHO", "U.S.") matched by a word that is not written in capitals
+/// ("Un" in "Kim Jong Un", "who"): the key is case-folded, the acronym is not.
+fn acronym_case_clash(name: &str, surface: &[&str]) -> bool {
+    let letters = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphabetic())
+            .collect::<Vec<char>>()
+    };
+    let n = letters(name);
+    let acronym = !name.contains(' ') && n.len() >= 2 && n.iter().all(|c| c.is_uppercase());
+    acronym && surface.len() == 1 && letters(surface[0]).iter().any(|c| c.is_lowercase())
+}
+
 /// Longest gazetteer or dictionary match at word `k` (not beyond `b`).
 fn longest_known(
     doc: &Doc,
@@ -554,7 +567,11 @@ fn longest_known(
         if n > 1 && !doc.joinable(k + n - 2) {
             break;
         }
-        if let Some(e) = lex.gaz.get(&key) {
+        if let Some(e) = lex
+            .gaz
+            .get(&key)
+            .filter(|e| !acronym_case_clash(&e.name, &words[..n]))
+        {
             best = Some((
                 n,
                 Piece {

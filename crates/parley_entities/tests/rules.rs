@@ -263,3 +263,13 @@ fn the_field_of_a_title_is_no_person() {
         &["PERSON Ecology", "PERSON Marine Ecology"],
     );
 }
+
+#[test]
+fn acronyms_match_only_in_capitals() {
+    // "Un" ends a Korean name; only "UN" is the United Nations.
+    check(
+        "The envoy said Kim Jong Un had agreed to meet the UN team in Geneva.",
+        &["PERSON Kim Jong Un", "ORG UN"],
+        &["ORG Un", "PERSON Kim Jong"],
+    );
+}
