@@ -583,7 +583,9 @@ impl ActorDict {
             if key.len() > self.max_key {
                 break;
             }
-            if i > 0 && (w.is_empty() || *w == "," || *w == "'s" || *w == "’s") {
+            // A possessive ends a name ("Iran's") unless a longer name runs through it
+            // ("Democratic People's Republic of Korea"); a hit is still a whole key.
+            if i > 0 && (w.is_empty() || *w == ",") {
                 break;
             }
             if let Some(es) = self.phrases.get(&key) {
@@ -700,6 +702,25 @@ mod tests {
         assert!(dict
             .longest_match(&["said", "North", "Korea"], None)
             .is_none());
+        let (n, m) = dict
+            .longest_match(&["Kim", "Jong", "Un", ",", "but"], d("2020-01-12"))
+            .unwrap();
+        assert_eq!((n, m.code.as_str()), (3, "PRKGOV"));
+        let formal = [
+            "Democratic",
+            "People",
+            "'s",
+            "Republic",
+            "of",
+            "Korea",
+            "said",
+        ];
+        let (n, m) = dict.longest_match(&formal, None).unwrap();
+        assert_eq!((n, m.code.as_str()), (6, "PRK"));
+        let (n, m) = dict
+            .longest_match(&["Iran", "'s", "government"], None)
+            .unwrap();
+        assert_eq!((n, m.code.as_str()), (1, "IRN"));
     }
 
     #[test]

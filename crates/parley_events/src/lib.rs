@@ -9,7 +9,12 @@
 //!    matches over the tokens are gathered and composed into noun-phrase actors: a nationality or
 //!    country before a role noun gives the country's sector ("North Korean officials" →
 //!    `PRKGOV`), a role before "of/to/from/in" + actor takes that actor's country ("an adviser to
-//!    Kim" → `PRKGOV`), a title before an office holder is the office holder.
+//!    Kim" → `PRKGOV`; "troops to Haiti" stays troops), a title before an office holder is the
+//!    office holder. Codebook conventions: a former office holder is an elite ("ousted
+//!    president X" → `…ELI`); an organisation's officials, head and troops are its `GOV`/`MIL`
+//!    (`IGOUNOGOV`, `IGOWSTNATMIL`); a place under a curfew, martial law or blockade stands for
+//!    its residents (`…CVL`). Where the dictionary knows a longer name than the entity stage's
+//!    mentions ("Kim Jong Un" read as two names), the dictionary's name wins.
 //! 2. **Triggers.** Each verb lemma with patterns in the lexicon is tried; the pattern whose
 //!    complement words are all found among the words the verb governs (its dependency subtree
 //!    minus subject and coordinated clauses; without a parse, the next ten words) and which has
@@ -332,13 +337,20 @@ impl Actor {
     }
 }
 
-/// Adds a sector to a code: `PRK` + `GOV` → `PRKGOV`; `USAGOV` + `MIL` → `USAMIL`; IGO and
-/// already-specific codes are kept.
+/// Adds a sector to a code: `PRK` + `GOV` → `PRKGOV`; `USAGOV` + `MIL` → `USAMIL`; an
+/// organisation's officials and troops are its `GOV` and `MIL` (`IGOUNO` + `GOV` →
+/// `IGOUNOGOV`, `IGOWSTNAT` + `MIL` → `IGOWSTNATMIL`); other already-specific codes are kept.
 fn with_sector(code: &str, sector: &str) -> String {
     if code.len() == 3 {
         return format!("{code}{sector}");
     }
-    if code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("IMG") {
+    if code.starts_with("IGO") {
+        if matches!(sector, "GOV" | "MIL") && !code.ends_with(sector) && code.len() <= 9 {
+            return format!("{code}{sector}");
+        }
+        return code.to_string();
+    }
+    if code.starts_with("NGO") || code.starts_with("IMG") {
         return code.to_string();
     }
     if code.len() == 6 && code.ends_with("GOV") && sector != "GOV" {
@@ -566,10 +578,12 @@ impl Coder {
             if covered.is_some() {
                 continue;
             }
-            let past_adj = verbless
+            // Or right after its subject ("guerrillas wounded two soldiers" with "wounded"
+            // tagged as an adjective).
+            let past_adj = v > 0
+                && (verbless || view.rel(v - 1).starts_with("nsubj"))
                 && view.toks[v].upos == Upos::ADJ
                 && view.lower[v].ends_with("ed")
-                && v > 0
                 && matches!(view.toks[v - 1].upos, Upos::NOUN | Upos::PROPN);
             if view.has_parse && !matches!(view.toks[v].upos, Upos::VERB) && !past_adj {
                 continue;
@@ -722,8 +736,29 @@ impl Coder {
         let mut chunks: Vec<Actor> = Vec::new();
         let mut covered = vec![false; n];
         let ids = doc.by_sentence.get(si).cloned().unwrap_or_default();
+        // Where the dictionary knows a longer name starting at a mention ("Kim Jong Un" read as
+        // "Kim Jong" + "Un"), its whole name wins over the pieces.
+        let all_words: Vec<&str> = view.toks.iter().map(|t| t.text.as_str()).collect();
+        let mut dict_spans: Vec<(usize, usize)> = Vec::new();
+        for m in ids.iter().map(|&i| &input.entities.mentions[i]) {
+            let (a, b) = (m.tokens.start, m.tokens.end);
+            if a >= b || b > n || m.kind != MentionKind::Name {
+                continue;
+            }
+            if let Some((len, dm)) = self.actors.longest_match(&all_words[a..], date) {
+                if a + len > b && dm.kind != ActorKind::Role {
+                    dict_spans.push((a, a + len));
+                }
+            }
+        }
         for m in ids.iter().map(|&i| &input.entities.mentions[i]) {
             if m.tokens.start >= m.tokens.end || m.tokens.end > n {
+                continue;
+            }
+            if dict_spans
+                .iter()
+                .any(|&(a, b)| a <= m.tokens.start && m.tokens.end <= b)
+            {
                 continue;
             }
             // The entity stage's coreference is used for pronouns, resolved descriptions ("the
@@ -818,7 +853,8 @@ impl Coder {
                 // A role word that is the verb of the sentence ("state", "force") is no actor.
                 let verbish = len == 1
                     && m.kind == ActorKind::Role
-                    && matches!(view.toks[i].upos, Upos::VERB | Upos::AUX | Upos::ADJ);
+                    && matches!(view.toks[i].upos, Upos::VERB | Upos::AUX | Upos::ADJ)
+                    && !after_nationality(&chunks, i, view);
                 if !verbish {
                     chunks.push(Actor {
                         start: i,
@@ -835,7 +871,9 @@ impl Coder {
             }
             let t = &view.toks[i];
             let capital = t.text.chars().next().is_some_and(char::is_uppercase);
-            if !matches!(t.upos, Upos::VERB | Upos::AUX | Upos::ADJ) {
+            if !matches!(t.upos, Upos::VERB | Upos::AUX | Upos::ADJ)
+                || (t.upos == Upos::ADJ && after_nationality(&chunks, i, view))
+            {
                 if let Some(sec) = self.actors.role_sector(&t.lemma.to_lowercase()) {
                     chunks.push(Actor {
                         start: i,
@@ -908,10 +946,23 @@ impl Coder {
                         .map(|m| m.code)
                 });
                 let phrase_role = phrase_role.as_deref();
+                // Or a title after a nationality ("Israeli President X").
+                let inner = || {
+                    (c.start + 1..c.end - 1).find_map(|k| {
+                        let t = &view.toks[k];
+                        t.text
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase)
+                            .then(|| self.actors.role_sector(&view.lower[k]))
+                            .flatten()
+                    })
+                };
                 if let Some(sec) = phrase_role.or_else(|| {
                     self.actors
                         .role_sector(&first.lemma.to_lowercase())
                         .or_else(|| self.actors.role_sector(&view.lower[c.start]))
+                        .or_else(inner)
                 }) {
                     if matches!(sec, "GOV" | "MIL" | "LEG" | "JUD") {
                         c.code = c.code.as_deref().map(|x| with_sector(x, sec));
@@ -919,7 +970,72 @@ impl Coder {
                 }
             }
         }
-        let actors = self.compose(view, chunks);
+        let mut actors = self.compose(view, chunks);
+        for a in actors.iter_mut() {
+            // The head of an organisation is its leadership ("Kofi Annan" → `IGOUNOGOV`).
+            if a.kind == ActorKind::Person && !a.pronoun {
+                if let Some(c) = a.code.as_deref().filter(|c| c.starts_with("IGO")) {
+                    a.code = Some(with_sector(c, "GOV"));
+                }
+            }
+            // A former office holder is no longer the state: CAMEO's elites ("ousted president
+            // X", "the former prime minister" → `ELI`).
+            if former(view, a.start) {
+                if let Some(c) = a.code.as_deref() {
+                    let official = |s: &str| matches!(s, "GOV" | "MIL" | "LEG" | "JUD");
+                    let c3 = c.get(..3).unwrap_or("");
+                    let new = if official(c) {
+                        Some("ELI".to_string())
+                    } else if c.len() == 6 && official(&c[3..]) && !c3.starts_with("IGO") {
+                        Some(format!("{c3}ELI"))
+                    } else if c.len() == 3
+                        && matches!(a.kind, ActorKind::Person)
+                        && !matches!(c, "IGO" | "NGO" | "IMG")
+                    {
+                        Some(format!("{c}ELI"))
+                    } else {
+                        None
+                    };
+                    if let Some(n) = new {
+                        a.code = Some(n.clone());
+                        if a.role_sector.is_some() {
+                            a.role_sector = Some("ELI".to_string());
+                        }
+                    }
+                }
+            }
+        }
+        // A pronoun or surname resolved to a person met in full keeps what the full mention
+        // says of them ("King X of Morocco … he" → `MARGOV`, not just `MAR`).
+        for i in 0..actors.len() {
+            if !actors[i].pronoun {
+                continue;
+            }
+            let Some(name) = actors[i].name.clone() else {
+                continue;
+            };
+            let here = actors
+                .iter()
+                .find(|b| !b.pronoun && b.name.as_deref() == Some(name.as_str()))
+                .and_then(|b| b.code.clone());
+            let earlier = || {
+                let last = name
+                    .split_whitespace()
+                    .last()?
+                    .to_lowercase()
+                    .replace('’', "'");
+                doc.names
+                    .get(&last)
+                    .filter(|(_, full)| *full == name)
+                    .and_then(|(c, _)| c.clone())
+            };
+            if let Some(better) = here.or_else(earlier) {
+                let cur = actors[i].code.clone().unwrap_or_default();
+                if better.len() > cur.len() && better.get(..3) == cur.get(..3) {
+                    actors[i].code = Some(better);
+                }
+            }
+        }
         for a in &actors {
             if a.kind == ActorKind::Person && !a.pronoun {
                 if let Some(name) = &a.name {
@@ -994,7 +1110,25 @@ impl Coder {
                 out.remove(i + 1);
                 continue;
             }
+            // "to" marks whom a role serves ("an adviser to Putin"), not where troops or an
+            // envoy are sent ("troops to Haiti", "the envoy to Iraq").
+            let sent_to = view.lower_is(a.end, &["to"])
+                && !view.lemma_is(
+                    a.end - 1,
+                    &[
+                        "adviser",
+                        "advisor",
+                        "aide",
+                        "assistant",
+                        "spokesman",
+                        "spokeswoman",
+                        "spokesperson",
+                        "counsel",
+                        "secretary",
+                    ],
+                );
             if prep
+                && !sent_to
                 && a.kind == ActorKind::Role
                 && !a.is_media()
                 && b.kind != ActorKind::Role
@@ -1101,6 +1235,9 @@ impl Coder {
         let v = c.v;
         // Material conflict: journalists and reporters may be its targets.
         let violent = p.code.as_str() >= "14";
+        // Journalists and reporters may be victims of coercion and force (17–20), not the
+        // targets of a protest or sanction that a newspaper merely reports.
+        let force = p.code.as_str() >= "17";
         let n = view.toks.len();
         // Voice and participants.
         let (subj, obj);
@@ -1128,7 +1265,7 @@ impl Coder {
                     })
                     .and_then(|k| actor_near(view, actors, at, k));
             }
-            obj = self.object(view, actors, at, v, violent);
+            obj = self.object(view, actors, at, v, force);
         } else {
             // Linear reading: nearest actor before the verb, first actor after it.
             let be_before = (v.saturating_sub(2)..v)
@@ -1148,7 +1285,7 @@ impl Coder {
                 });
             }
             obj = c.scope.iter().filter_map(|&t| at[t]).find(|&a| {
-                !bad_target(&actors[a], violent) && (p.code == "042" || !located(view, &actors[a]))
+                !bad_target(&actors[a], force) && (p.code == "042" || !located(view, &actors[a]))
             });
         }
         let speaker = self.speaker(input, view, actors, at, v);
@@ -1239,8 +1376,24 @@ impl Coder {
         if must {
             if let Some(sp) = speaker.clone().filter(|sp| {
                 let doer = subj.and_then(|a| actors[a].country()).map(str::to_string);
-                sp.country(actors).is_some() && sp.country(actors) != doer
+                // Another country, or another side within one ("rebels said the government
+                // must …": REB of GOV; "officials said Kenya must …" is no demand).
+                let sector = |c: Option<String>| {
+                    c.filter(|c| c.len() >= 6 && !c.starts_with("IGO"))
+                        .map(|c| c[3..6].to_string())
+                };
+                let (ss, ds) = (
+                    sector(sp.code(actors)),
+                    sector(subj.and_then(|a| actors[a].code.clone())),
+                );
+                let other_side = ss.is_some() && ds.is_some() && ss != ds;
+                sp.country(actors).is_some() && (sp.country(actors) != doer || other_side)
             }) {
+                // The one told ("a warning to Iraq that it must …") when the clause's own subject
+                // is an unresolved pronoun.
+                let subj = subj
+                    .filter(|&a| actors[a].coded())
+                    .or_else(|| addressee(view, actors, at, v));
                 target = if passive {
                     subj.map(Who::Actor)
                 } else {
@@ -1284,7 +1437,7 @@ impl Coder {
             // Material conflict or a passive with a known victim and no named perpetrator.
             let victim = target
                 .as_ref()
-                .filter(|t| t.code(actors).is_some() && !t.bad_target(actors, violent))
+                .filter(|t| t.code(actors).is_some() && !t.bad_target(actors, force))
                 .is_some();
             // A subject the dictionary does not know ("Ibo elders", "Islamic fundamentalists")
             // still names the doer: its act is coded with an uncoded source when it has a coded
@@ -1301,7 +1454,7 @@ impl Coder {
         }
         let src = source?;
         if target.as_ref().is_some_and(|t| {
-            t.same(&src) || t.bad_target(actors, violent) || t.code(actors).is_none()
+            t.same(&src) || t.bad_target(actors, force) || t.code(actors).is_none()
         }) {
             target = None;
         }
@@ -1313,6 +1466,33 @@ impl Coder {
                 }
             }
         }
+        // Unplaced troops the act moves or gives ("send 500 troops to Haiti", "must withdraw its
+        // troops") are not its target when the clause names an actor of another country: that
+        // actor is (for cooperation, demands and threats; the victims of force stay targets).
+        if let Some(Who::Actor(t)) = &target {
+            let t = &actors[*t];
+            let bare = t.kind == ActorKind::Role
+                && t.code
+                    .as_deref()
+                    .is_some_and(|c| matches!(c, "MIL" | "PKO"));
+            if bare && code.as_str() < "14" {
+                let scountry = src.country(actors);
+                let other = c
+                    .scope
+                    .iter()
+                    .filter_map(|&k| at[k])
+                    .chain(0..actors.len())
+                    .find(|&a| {
+                        ok_target(&actors[a], &src, actors, force)
+                            && actors[a].country().is_some()
+                            && actors[a].country().map(str::to_string) != scountry
+                            && !(located(view, &actors[a]) && actors[a].kind == ActorKind::Country)
+                    });
+                if let Some(o) = other {
+                    target = Some(Who::Actor(o));
+                }
+            }
+        }
         // Target fallbacks: an actor the verb governs, then the nearest actor of another country.
         if target.is_none() {
             target = c
@@ -1320,7 +1500,7 @@ impl Coder {
                 .iter()
                 .filter_map(|&t| at[t])
                 .find(|&a| {
-                    ok_target(&actors[a], &src, actors, violent)
+                    ok_target(&actors[a], &src, actors, force)
                         && (p.code == "042" || !located(view, &actors[a]))
                         && !(code.starts_with("15") && actors[a].kind == ActorKind::Role)
                 })
@@ -1332,7 +1512,7 @@ impl Coder {
                 .iter()
                 .enumerate()
                 .filter(|(_, a)| {
-                    ok_target(a, &src, actors, violent)
+                    ok_target(a, &src, actors, force)
                         && !located(view, a)
                         && a.country().is_some()
                         && a.country().map(str::to_string) != scountry
@@ -1349,35 +1529,53 @@ impl Coder {
 
         // The place of a coercive or violent act, threat, protest or sanction stands for its
         // target when no other is named: "imposed a curfew in Lagos", "opened fire in Gaza" (the
-        // residents), "marched in Belgrade" (that government), "threatened attacks in Spain".
+        // residents), "marched in Belgrade" (that government), "threatened attacks in Spain";
+        // and of a military retreat in another country ("will evacuate the settlements in Gaza").
         let mut place_code: Option<String> = None;
+        let retreat = p.code.starts_with("087");
         if target.is_none()
-            && matches!(
-                &code[..2],
-                "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
-            )
+            && (retreat
+                || matches!(
+                    &code[..2],
+                    "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20"
+                ))
         {
             let scountry = src.country(actors);
+            let place_ok = |a: usize| {
+                let pa = &actors[a];
+                matches!(pa.kind, ActorKind::Country)
+                    && located(view, pa)
+                    && !src.same(&Who::Actor(a))
+                    && pa.country().is_some_and(|pc| {
+                        !matches!(pc, "IGO" | "NGO" | "IMG")
+                            && (!(code.starts_with("14") || retreat)
+                                || Some(pc.to_string()) != scountry)
+                    })
+            };
             let place = c
                 .scope
                 .iter()
                 .filter(|&&t| t > v)
                 .filter_map(|&t| at[t])
-                .find(|&a| {
-                    let pa = &actors[a];
-                    matches!(pa.kind, ActorKind::Country)
-                        && located(view, pa)
-                        && !src.same(&Who::Actor(a))
-                        && pa.country().is_some_and(|pc| {
-                            !matches!(pc, "IGO" | "NGO" | "IMG")
-                                && (!code.starts_with("14") || Some(pc.to_string()) != scountry)
+                .find(|&a| place_ok(a))
+                .or_else(|| {
+                    // A threat's object clause the parser hung elsewhere ("threatened Monday to
+                    // resume attacks in Spain"): a place of another country later in the sentence.
+                    code.starts_with("13")
+                        .then(|| {
+                            (v + 1..view.toks.len()).filter_map(|t| at[t]).find(|&a| {
+                                place_ok(a) && actors[a].country().map(str::to_string) != scountry
+                            })
                         })
+                        .flatten()
                 });
             if let Some(a) = place {
                 let pc = actors[a].country().unwrap_or_default().to_string();
                 place_code = Some(match &code[..2] {
                     "17" | "18" | "19" | "20" => format!("{pc}CVL"),
                     "14" => format!("{pc}GOV"),
+                    // A threatened curfew or martial law falls on the residents too.
+                    _ if matches!(code.as_str(), "1323" | "1324") => format!("{pc}CVL"),
                     _ => pc,
                 });
                 target = Some(Who::Actor(a));
@@ -1443,6 +1641,10 @@ impl Coder {
             fill_country(&mut m, &t, actors);
             if let Some(pc) = &place_code {
                 m.code = Some(pc.clone());
+            } else if let Who::Actor(a) = &t {
+                if let Some(c) = self.residents(&actors[*a], &code) {
+                    m.code = Some(c);
+                }
             }
             m
         });
@@ -1473,6 +1675,30 @@ impl Coder {
             date: None,
             date_granularity: None,
         })
+    }
+
+    /// A place as the target of a curfew or martial law, or a city blockaded, stands for its
+    /// residents: "imposed a curfew on Kano" → `NGACVL`, "would blockade Lagos" → `NGACVL` (a
+    /// state named as the target of a blockade stays the state).
+    fn residents(&self, a: &Actor, code: &str) -> Option<String> {
+        if a.kind != ActorKind::Country || a.pronoun {
+            return None;
+        }
+        let c = a.code.as_deref()?;
+        let country = c.get(..3)?;
+        if matches!(country, "IGO" | "NGO" | "IMG") {
+            return None;
+        }
+        // A capital or seat named for its government ("Kabul", "the Kremlin").
+        let seat = c.len() == 6
+            && c.ends_with("GOV")
+            && a.name
+                .as_deref()
+                .and_then(|n| self.actors.lookup(n, None))
+                .is_some_and(|m| m.code == c && m.kind == ActorKind::Country);
+        let curfew = matches!(code, "1723" | "1724" | "1323" | "1324" | "0813" | "0814");
+        let attack = matches!(code, "191" | "1381");
+        ((curfew && (c.len() == 3 || seat)) || (attack && seat)).then(|| format!("{country}CVL"))
     }
 
     /// The subject actor of verb `v`: its nsubj, or inherited through xcomp/conj/advcl and
@@ -1608,6 +1834,24 @@ impl Coder {
                     .as_ref()
                     .is_some_and(|s| s.code.as_deref().is_some_and(|c| !is_sector(c)))
         }) {
+            // The speaker named in this sentence, as composed here ("British Foreign Secretary
+            // X" → `GBRGOV` where the quote stage knows only `GBR`).
+            if let Some(m) = &q.speaker {
+                let mine = actors.iter().position(|a| {
+                    let (s0, e0) = (view.toks[a.start].start, view.toks[a.end - 1].end);
+                    let same_name = m.name.is_some() && a.name == m.name;
+                    ((s0 < m.end && m.start < e0) || same_name)
+                        && !a.pronoun
+                        && a.code.as_deref().is_some_and(|c| {
+                            m.code
+                                .as_deref()
+                                .is_some_and(|mc| c.len() > mc.len() && c.get(..3) == mc.get(..3))
+                        })
+                });
+                if let Some(a) = mine {
+                    return Some(Who::Actor(a));
+                }
+            }
             return q.speaker.clone().map(Who::Quote);
         }
         if view.has_parse {
@@ -1633,12 +1877,27 @@ impl Coder {
                             .filter(|&a| actors[a].coded() && actors[a].country().is_some())
                             .map(Who::Actor);
                     }
-                    if view.lemma_is(h, SPEECH) {
-                        let sp = view
+                    // A speech verb, or a verb issuing a speech noun ("issued a warning that …").
+                    let issues = view.toks[h].upos == Upos::VERB
+                        && view
                             .kids(h)
                             .iter()
-                            .copied()
-                            .find(|&k| view.rel(k).starts_with("nsubj"))
+                            .any(|&k| view.rel(k) == "obj" && view.lemma_is(k, SPEECH_NOUNS));
+                    if view.lemma_is(h, SPEECH) || issues {
+                        // A coordinated speech verb shares its first conjunct's subject
+                        // ("rebels rejected the plan and said they …").
+                        let subj_of = |x: usize| {
+                            view.kids(x)
+                                .iter()
+                                .copied()
+                                .find(|&k| view.rel(k).starts_with("nsubj"))
+                        };
+                        let sp = subj_of(h)
+                            .or_else(|| {
+                                (view.rel(h) == "conj")
+                                    .then(|| view.head(h).and_then(subj_of))
+                                    .flatten()
+                            })
                             .and_then(|k| actor_near(view, actors, at, k));
                         // A misparsed subject ("said Saturday"): the nearest actor before the verb.
                         let sp = sp
@@ -1870,6 +2129,31 @@ fn matrix_subject(view: &View, actors: &[Actor], at: &[Option<usize>], v: usize)
     None
 }
 
+/// The addressee of the speech act governing clause `v`: an actor after "to" between the
+/// speech verb and the clause ("told Iraq that …", "issued a warning to Iraq that …").
+fn addressee(view: &View, actors: &[Actor], at: &[Option<usize>], v: usize) -> Option<usize> {
+    if !view.has_parse {
+        return None;
+    }
+    let mut cur = v;
+    let mut h = None;
+    for _ in 0..3 {
+        let rel = view.rel(cur);
+        if !matches!(rel, "ccomp" | "xcomp" | "parataxis") {
+            break;
+        }
+        h = view.head(cur);
+        cur = h?;
+    }
+    let h = h?;
+    (h + 1..v).find_map(|t| {
+        let a = at[t]?;
+        let told = (view.toks[h].lemma == "tell" && actors[a].start == h + 1)
+            || (actors[a].start > 0 && view.lower[actors[a].start - 1] == "to");
+        (told && actors[a].coded() && !actors[a].is_media() && !actors[a].pronoun).then_some(a)
+    })
+}
+
 /// The actor covering token `k`, or one inside its noun phrase (compound, modifiers, apposition).
 fn actor_near(view: &View, actors: &[Actor], at: &[Option<usize>], k: usize) -> Option<usize> {
     if let Some(a) = at[k] {
@@ -1902,6 +2186,52 @@ fn actor_near(view: &View, actors: &[Actor], at: &[Option<usize>], k: usize) -> 
     best
 }
 
+/// Whether token `i` directly follows a nationality chunk ("British militant", "Iranian
+/// military"): a role word there is a noun of the phrase even when tagged an adjective.
+fn after_nationality(chunks: &[Actor], i: usize, view: &View) -> bool {
+    chunks
+        .last()
+        .is_some_and(|c| c.end == i && c.kind == ActorKind::Nationality)
+        && view.toks.get(i + 1).is_none_or(|n| n.upos != Upos::NOUN)
+}
+
+/// Words marking a past office holder before a title or name.
+const FORMER: &[&str] = &[
+    "former",
+    "ex",
+    "ousted",
+    "deposed",
+    "exiled",
+    "toppled",
+    "overthrown",
+    "erstwhile",
+];
+
+/// Whether the actor starting at token `start` is marked as a past office holder: "former"
+/// and the like right before it, over a determiner, a nationality or a party adjective ("the
+/// former Socialist prime minister", "ousted President X").
+fn former(view: &View, start: usize) -> bool {
+    if view.lower_is(start, FORMER) {
+        return true;
+    }
+    let mut t = start;
+    for _ in 0..3 {
+        if t == 0 {
+            return false;
+        }
+        t -= 1;
+        if view.lower_is(t, FORMER) || view.lower[t].starts_with("ex-") {
+            return true;
+        }
+        let tok = &view.toks[t];
+        let filler = matches!(tok.upos, Upos::ADJ | Upos::PROPN) || view.lower[t] == "-";
+        if !filler {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether tokens between two chunks allow them to be one noun phrase.
 fn adjacent(view: &View, end: usize, start: usize) -> bool {
     if start < end {
@@ -1919,7 +2249,12 @@ fn adjacent(view: &View, end: usize, start: usize) -> bool {
             return false;
         }
         if view.has_parse {
-            matches!(tok.upos, Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM)
+            // A participle after a possessive modifies the noun ("Jordan's visiting king").
+            (matches!(tok.upos, Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM)
+                || (tok.upos == Upos::VERB
+                    && tok.deprel == "amod"
+                    && t > 0
+                    && matches!(view.toks[t - 1].text.as_str(), "'s" | "’s")))
                 && !tok.deprel.starts_with("nsubj")
         } else {
             !view.ids[t].iter().any(|&id| id != NONE)

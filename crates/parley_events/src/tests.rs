@@ -476,3 +476,77 @@ fn a_past_verb_tagged_as_adjective_still_triggers() {
         "KENREB 190 UGAMIL",
     );
 }
+
+#[test]
+fn a_past_verb_tagged_as_adjective_after_its_subject_triggers() {
+    // The tagger made "wounded" an adjective of the object; the clause hangs under "said".
+    check(
+        parsed("Basque/Basque/ADJ/2/amod rebels/rebel/NOUN/6/nsubj wounded/wounded/ADJ/6/amod two/two/NUM/6/nummod Spanish/Spanish/ADJ/6/amod policemen/policeman/NOUN/9/ccomp ,/,/PUNCT/6/punct police/police/NOUN/9/nsubj said/say/VERB/0/root ././PUNCT/9/punct"),
+        "ESPREB 190 ESPCOP",
+    );
+}
+
+#[test]
+fn codebook_conventions_for_actors() {
+    // A former office holder is an elite, not the government.
+    check(
+        plain("The former Kenyan prime minister accused Uganda."),
+        "KENELI 112 UGA",
+    );
+    // An organisation's officials and troops are its GOV and MIL.
+    check(plain("UN officials accused Sudan."), "IGOUNOGOV 112 SDN");
+    check(
+        plain("NATO troops attacked Serbian positions."),
+        "IGOWSTNATMIL 190 SRB",
+    );
+    // A country's formal name runs through its possessive.
+    check(
+        plain("The United States accused the Democratic People's Republic of Korea."),
+        "USAGOV 112 PRK",
+    );
+    // A curfew in a city falls on its residents.
+    check(
+        plain("Kenyan police imposed a curfew in Nairobi."),
+        "KENCOP 1723 KENCVL",
+    );
+}
+
+#[test]
+fn troops_given_are_not_the_target() {
+    check(plain("Chile sent peacekeepers to Haiti."), "CHLGOV 074 HTI");
+}
+
+#[test]
+fn the_dictionary_name_wins_over_split_mentions() {
+    // An entity stage that read "Kim Jong Un" as "Kim Jong" plus an organisation "Un".
+    let s = plain("Iran praised Kim Jong Un.");
+    let text = s.text.clone();
+    let mention = |tokens: std::ops::Range<usize>, start: usize, t: &str, code: &str| Mention {
+        sentence: 0,
+        tokens,
+        span: Span::new(start, start + t.len()),
+        text: t.into(),
+        kind: MentionKind::Name,
+        name: Some(t.into()),
+        code: Some(code.into()),
+        entity: None,
+        etype: None,
+        in_quote: false,
+        media: false,
+    };
+    let a = Analysis {
+        entities: Vec::new(),
+        mentions: vec![
+            mention(2..4, 13, "Kim Jong", "PRKGOV"),
+            mention(4..5, 22, "Un", "IGOUNO"),
+        ],
+    };
+    let evs = code_doc(&[s], &text, &a, &[], Date::parse_iso("2020-01-12"));
+    assert!(
+        evs.iter().any(|e| e.cameo == "051"
+            && e.target.as_ref().is_some_and(|t| {
+                t.code.as_deref() == Some("PRKGOV") && t.text == "Kim Jong Un"
+            })),
+        "{evs:?}"
+    );
+}
