@@ -100,6 +100,10 @@ pub fn builtin_lemmatizer() -> lemma::Lemmatizer {
 
 static BUILTIN: OnceLock<Arc<Models>> = OnceLock::new();
 
+/// Decides, from a sentence's words, UPOS tags and lemmas, whether it is parsed
+/// ([`Analyzer::analyze_selected`]).
+pub type SentenceFilter<'a> = dyn FnMut(&[&str], &[Upos], &[String]) -> bool + 'a;
+
 /// Holds the loaded models; build once, share across threads (cheap to create and clone).
 #[derive(Debug, Clone)]
 pub struct Analyzer {
@@ -265,6 +269,133 @@ impl Analyzer {
                         xpos: w.xpos,
                         head: if w.head == 0 { None } else { Some(w.head - 1) },
                         deprel: w.deprel,
+                    })
+                    .collect();
+                let (bs, be) = (st[0].start, st[st.len() - 1].end);
+                out.push(Sentence {
+                    start: idx.char_of_byte(bs),
+                    end: idx.char_of_byte(be),
+                    text: text[bs..be].to_string(),
+                    tokens,
+                });
+            }
+        }
+        out
+    }
+
+    /// Like [`Analyzer::analyze`] (same sentences, tokens, tags and lemmas), but runs the
+    /// dependency parser only on the sentences `select` accepts: it is called once per
+    /// sentence, in text order, with the sentence's words, UPOS tags and lemmas. Tokens of a
+    /// sentence it rejects keep their offsets, text, tags and lemmas, but have no parse: `head`
+    /// is `None` for every token and `deprel` is empty (`""`). Callers use it to skip the parser
+    /// on sentences no later stage reads the parse of (see `parley_pipeline`'s `Parse::Needed`).
+    ///
+    /// ```
+    /// let a = parley_text::Analyzer::new();
+    /// let s = a.analyze_selected("Kim met Trump. It rained.", &[], &mut |w, _, _| w[0] == "Kim");
+    /// assert!(s[0].tokens.iter().any(|t| t.head.is_some()));
+    /// assert!(s[1].tokens.iter().all(|t| t.head.is_none() && t.deprel.is_empty()));
+    /// assert_eq!(s[1].tokens[1].lemma, "rain");
+    /// ```
+    pub fn analyze_selected(
+        &self,
+        text: &str,
+        paragraphs: &[Span],
+        select: &mut SentenceFilter,
+    ) -> Vec<Sentence> {
+        let m = &*self.models;
+        let idx = CharIndex::new(text);
+        let total_chars = idx.len_chars();
+        let mut spans: Vec<Span> = paragraphs
+            .iter()
+            .filter(|p| p.start < p.end && p.start < total_chars)
+            .map(|p| Span {
+                start: p.start,
+                end: p.end.min(total_chars),
+            })
+            .collect();
+        spans.sort();
+        let mut regions: Vec<(usize, usize)> = Vec::new();
+        let mut pos = 0usize;
+        for p in spans {
+            if p.end <= pos {
+                continue;
+            }
+            let s = p.start.max(pos);
+            if s > pos {
+                regions.push((idx.byte_of_char(pos), idx.byte_of_char(s)));
+            }
+            regions.push((idx.byte_of_char(s), idx.byte_of_char(p.end)));
+            pos = p.end;
+        }
+        if pos < total_chars {
+            regions.push((idx.byte_of_char(pos), text.len()));
+        }
+        let classes = m.tagger.classes();
+        let mut out = Vec::new();
+        let mut toks = Vec::new();
+        for (a, b) in regions {
+            toks.clear();
+            tokenize::tokenize_into(text, a, b, &mut toks);
+            for (s, e) in m.splitter.split(text, &toks) {
+                let st = &toks[s..e];
+                if st.is_empty() {
+                    continue;
+                }
+                let words: Vec<&str> = st.iter().map(|t| &text[t.start..t.end]).collect();
+                let names: Vec<&str> = if classes.is_empty() {
+                    words.iter().map(|w| heuristic_upos(w).as_str()).collect()
+                } else {
+                    m.tagger
+                        .tag(&words)
+                        .into_iter()
+                        .map(|c| classes.get(c).map(String::as_str).unwrap_or("X"))
+                        .collect()
+                };
+                let tags: Vec<(Upos, &str)> =
+                    names.iter().map(|c| tagger::split_class(c)).collect();
+                let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
+                let lemmas: Vec<String> = words
+                    .iter()
+                    .zip(&upos)
+                    .map(|(w, &u)| m.lemmatizer.lemma(w, u))
+                    .collect();
+                let parsed: Option<Vec<(usize, String)>> = if !select(&words, &upos, &lemmas) {
+                    None
+                } else if m.parser.labels.is_empty() {
+                    Some(
+                        (0..words.len())
+                            .map(|i| {
+                                (
+                                    usize::from(i > 0),
+                                    if i == 0 { "root" } else { "dep" }.to_string(),
+                                )
+                            })
+                            .collect(),
+                    )
+                } else {
+                    Some(m.parser.parse(&parser::Input::new(&words, &names)))
+                };
+                let mut parsed = parsed.map(Vec::into_iter);
+                let tokens = st
+                    .iter()
+                    .zip(tags)
+                    .zip(lemmas)
+                    .map(|((t, (upos, xpos)), lemma)| {
+                        let (head, deprel) = parsed
+                            .as_mut()
+                            .and_then(Iterator::next)
+                            .unwrap_or((0, String::new()));
+                        Token {
+                            start: idx.char_of_byte(t.start),
+                            end: idx.char_of_byte(t.end),
+                            text: text[t.start..t.end].to_string(),
+                            lemma,
+                            upos,
+                            xpos: xpos.to_string(),
+                            head: head.checked_sub(1),
+                            deprel,
+                        }
                     })
                     .collect();
                 let (bs, be) = (st[0].start, st[st.len() - 1].end);

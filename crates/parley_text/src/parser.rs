@@ -4,11 +4,17 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::perceptron::{self, hash_str, mix, Model, Reader, Trainer};
+use crate::perceptron::{self, hash_lower, hash_str, mix, Model, Reader, Trainer};
 use crate::tagger::{argmax, Rng};
 use crate::TextError;
 
-const MAGIC: &[u8] = b"PLYPAR2\n";
+const MAGIC: &[u8] = b"PLYPAR3\n";
+
+/// Optional feature templates ([`Parser::feats`], stored in the model).
+pub const PF_S1: u32 = 1;
+pub const PF_SUFFIX: u32 = 2;
+pub const PF_LABELS: u32 = 4;
+pub const PF_PUNCT: u32 = 8;
 const SHIFT: usize = 0;
 const REDUCE: usize = 1;
 const NONE: usize = usize::MAX;
@@ -26,17 +32,33 @@ fn right(l: usize) -> usize {
 pub struct Input {
     pub w: Vec<u64>,
     pub t: Vec<u64>,
+    /// Hash of the last three characters of the lower-cased word.
+    pub sfx: Vec<u64>,
+    /// Number of punctuation words before each position (index 0 = root).
+    pub punct: Vec<u32>,
 }
 
 impl Input {
     pub fn new(forms: &[&str], tags: &[&str]) -> Input {
-        let mut w = vec![ROOT_H];
-        let mut t = vec![ROOT_H];
+        let n = forms.len().min(tags.len());
+        let mut w = Vec::with_capacity(n + 1);
+        let mut t = Vec::with_capacity(n + 1);
+        let mut sfx = Vec::with_capacity(n + 1);
+        let mut punct = Vec::with_capacity(n + 2);
+        w.push(ROOT_H);
+        t.push(ROOT_H);
+        sfx.push(ROOT_H);
+        punct.push(0);
+        let mut np = 0;
         for (f, g) in forms.iter().zip(tags) {
-            w.push(hash_str(&f.to_lowercase()));
+            w.push(hash_lower(f));
             t.push(hash_str(g));
+            let start = f.char_indices().rev().nth(2).map(|x| x.0).unwrap_or(0);
+            sfx.push(hash_lower(&f[start..]));
+            punct.push(np);
+            np += g.starts_with("PUNCT") as u32;
         }
-        Input { w, t }
+        Input { w, t, sfx, punct }
     }
     fn n(&self) -> usize {
         self.w.len() - 1
@@ -146,7 +168,7 @@ impl State {
     }
 }
 
-fn features(x: &Input, st: &State, out: &mut Vec<u64>) {
+fn features(x: &Input, st: &State, fl: u32, out: &mut Vec<u64>) {
     out.clear();
     let w = |i: usize| if i == NONE { NONE_H } else { x.w[i] };
     let t = |i: usize| if i == NONE { NONE_H } else { x.t[i] };
@@ -277,6 +299,43 @@ fn features(x: &Input, st: &State, out: &mut Vec<u64>) {
     p(mix(n0w, t(prev)));
     p(mix(mix(n0t, t(prev)), t(n1)));
     p(mix(st.root_done as u64, mix(s0t, n0t)));
+    if fl & PF_S1 != 0 {
+        let n3 = if st.b + 2 < st.n { st.b + 3 } else { NONE };
+        p(t(n3));
+        p(mix(t(s1), s0t));
+        p(mix(mix(t(s1), s0t), t(s0h)));
+        p(mix(w(s1), t(s1)));
+        p(mix(mix(t(s1), s0w), n0t));
+        p(mix(mix(s0w, n0t), t(n1)));
+        p(mix(mix(n0w, t(n1)), t(n2)));
+    }
+    if fl & PF_SUFFIX != 0 {
+        let sx = |i: usize| if i == NONE { NONE_H } else { x.sfx[i] };
+        p(mix(sx(s0), s0t));
+        p(mix(sx(n0), n0t));
+        p(mix(mix(sx(s0), sx(n0)), mix(s0t, n0t)));
+        p(mix(sx(n1), t(n1)));
+        p(mix(sx(n0), s0t));
+        p(mix(sx(s0), n0t));
+    }
+    if fl & PF_LABELS != 0 {
+        p(mix(mix(lab(s0), s0t), n0t));
+        p(mix(mix(lab(s0l), s0t), n0t));
+        p(mix(mix(lab(s0r), s0t), n0t));
+        p(mix(mix(lab(n0l), n0t), s0t));
+        p(mix(mix(ls(s0), rs(s0)), mix(s0t, n0t)));
+        p(mix(mix(lab(s0), t(s0h)), mix(s0t, n0t)));
+    }
+    if fl & PF_PUNCT != 0 {
+        let pb = if s0 != NONE && n0 != NONE {
+            (x.punct[n0] - x.punct[s0].min(x.punct[n0])).min(3) as u64
+        } else {
+            9
+        };
+        p(mix(pb, mix(s0t, n0t)));
+        p(mix(pb, d));
+        p(mix(mix(pb, s0w), n0t));
+    }
 }
 
 /// The trained parser.
@@ -289,6 +348,8 @@ pub struct Parser {
     pub labeler: Model,
     /// Precomputed sums of feature groups (built on first use, for the model they were built from).
     consts: OnceLock<Consts>,
+    /// Optional templates in use (`PF_*` bits).
+    pub feats: u32,
 }
 
 /// Groups of [`features`] (by position in the feature vector) whose values are fixed when a
@@ -370,16 +431,22 @@ impl Consts {
 }
 
 /// Scores `feats` with `model`, using the precomputed group sums where the features match them.
+/// Positions in [`features`] that depend only on the front of the buffer (n0, n1, n2 and the word
+/// before n0): their sum is computed once per buffer position, not once per transition.
+const BUFFER_FEATURES: [usize; 14] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 20, 21, 79, 80, 81];
+
 fn score_grouped(
     model: &Model,
     consts: &Consts,
     feats: &[u64],
+    buffer: &[i32],
     rest: &mut Vec<u64>,
     scores: &mut [i32],
 ) {
-    let mut covered: u128 = 0;
+    let mut covered: u128 = BUFFER_FEATURES.iter().fold(0u128, |m, &i| m | (1u128 << i));
     let mut extra: [&[i32]; 16] = [&[]; 16];
-    let mut ne = 0;
+    extra[0] = buffer;
+    let mut ne = 1;
     for (g, mask, cands) in &consts.groups {
         if covered & mask != 0 || ne == extra.len() {
             continue;
@@ -530,12 +597,25 @@ impl Parser {
         let consts = self.consts.get_or_init(|| Consts::build(&self.model));
         let consts = (grouped && consts.model_id == self.model.id()).then_some(consts);
         let mut rest = Vec::with_capacity(96);
+        // the summed buffer features of the buffer position `bpos`
+        let mut bsum = vec![0i32; self.model.n_classes().max(1)];
+        let mut bpos = usize::MAX;
+        let mut bkeys = [0u64; BUFFER_FEATURES.len()];
         while !st.done() && guard < 4 * n + 8 {
             guard += 1;
-            features(x, &st, &mut feats);
+            features(x, &st, self.feats, &mut feats);
             match consts {
-                Some(c) => score_grouped(&self.model, c, &feats, &mut rest, &mut scores),
-                None => self.model.score_i(&feats, &mut scores),
+                Some(c) if feats.len() > 81 => {
+                    if st.b != bpos {
+                        for (k, &i) in bkeys.iter_mut().zip(&BUFFER_FEATURES) {
+                            *k = feats[i];
+                        }
+                        self.model.score_i(&bkeys, &mut bsum);
+                        bpos = st.b;
+                    }
+                    score_grouped(&self.model, c, &feats, &bsum, &mut rest, &mut scores)
+                }
+                _ => self.model.score_i(&feats, &mut scores),
             }
             let mut a = best_valid(&st, &scores, if split { 1 } else { nl.max(1) });
             if split && a >= 2 {
@@ -554,8 +634,24 @@ impl Parser {
         finish(&mut st, &self.labels)
     }
 
+    /// A copy without weights of magnitude below `t` (smaller and faster; see `Model::pruned`).
+    pub fn pruned(&self, t: f32) -> Parser {
+        Parser {
+            model: self.model.pruned(t),
+            labels: self.labels.clone(),
+            labeler: if self.labeler.n_classes() > 0 {
+                self.labeler.pruned(t)
+            } else {
+                Model::default()
+            },
+            consts: OnceLock::new(),
+            feats: self.feats,
+        }
+    }
+
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
+        perceptron::put_u32(&mut out, self.feats);
         perceptron::put_u32(&mut out, self.labels.len() as u32);
         for l in &self.labels {
             perceptron::put_u32(&mut out, l.len() as u32);
@@ -569,9 +665,11 @@ impl Parser {
     pub fn from_bytes(gz: &[u8]) -> Result<Parser, TextError> {
         let raw = perceptron::gunzip(gz)?;
         let mut r = Reader::new(&raw);
-        if r.bytes(MAGIC.len())? != MAGIC {
+        let magic = r.bytes(MAGIC.len())?;
+        if magic != MAGIC && magic != b"PLYPAR2\n" {
             return Err(TextError::Model("not a parley parser model".into()));
         }
+        let feats = if magic == MAGIC { r.u32()? } else { 0 };
         let n = r.u32()? as usize;
         if n > 1000 {
             return Err(TextError::Model("too many labels".into()));
@@ -591,6 +689,7 @@ impl Parser {
             labels,
             labeler,
             consts: OnceLock::new(),
+            feats,
         })
     }
 }
@@ -656,6 +755,8 @@ pub struct ParseTrainOptions {
     pub prune: f32,
     /// Unlabelled transitions plus a separate arc labeller (faster) instead of labelled ones.
     pub split: bool,
+    /// Optional feature templates (`PF_*` bits).
+    pub feats: u32,
 }
 
 fn costs(st: &State, gh: &[usize], gl: &[usize], nl: usize, labeled: bool, out: &mut Vec<u32>) {
@@ -774,7 +875,7 @@ pub fn train(
             let mut guard = 0;
             while !st.done() && guard < 4 * x.n() + 8 {
                 guard += 1;
-                features(x, &st, &mut feats);
+                features(x, &st, opts.feats, &mut feats);
                 tr.score(&feats, &mut scores);
                 costs(&st, gh, gl, if split { 1 } else { nl }, !split, &mut cost);
                 let minc = cost.iter().copied().min().unwrap_or(0);
@@ -849,6 +950,7 @@ pub fn train(
         labels,
         labeler,
         consts: OnceLock::new(),
+        feats: opts.feats,
     };
     if !dev.is_empty() {
         let (uas, las) = score(&parser, dev);

@@ -37,12 +37,83 @@ pub fn mix(a: u64, b: u64) -> u64 {
 /// FNV-1a hash of a string.
 #[inline]
 pub fn hash_str(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+    let mut h = Fnv::new();
+    h.bytes(s.as_bytes());
+    h.0
+}
+
+/// Incremental FNV-1a: feeding the bytes of a string in pieces gives [`hash_str`] of the whole.
+#[derive(Clone, Copy)]
+pub struct Fnv(pub u64);
+
+impl Fnv {
+    #[inline]
+    pub fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
     }
-    h
+    #[inline]
+    pub fn bytes(&mut self, b: &[u8]) {
+        for &x in b {
+            self.byte(x);
+        }
+    }
+    #[inline]
+    pub fn byte(&mut self, x: u8) {
+        self.0 ^= x as u64;
+        self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+    }
+    #[inline]
+    pub fn char(&mut self, c: char) {
+        if c.is_ascii() {
+            self.byte(c as u8);
+        } else {
+            let mut b = [0u8; 4];
+            self.bytes(c.encode_utf8(&mut b).as_bytes());
+        }
+    }
+}
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv::new()
+    }
+}
+
+/// `hash_str(&s.to_lowercase())` without allocating (for the common case).
+#[inline]
+pub fn hash_lower(s: &str) -> u64 {
+    let mut h = Fnv::new();
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            h.byte(b.to_ascii_lowercase());
+        }
+    } else if s.contains('\u{3A3}') {
+        // capital sigma lower-cases by context: let the standard library decide
+        return hash_str(&s.to_lowercase());
+    } else {
+        for c in s.chars() {
+            for l in c.to_lowercase() {
+                h.char(l);
+            }
+        }
+    }
+    h.0
+}
+
+/// Lower-cases `s` into `out` (cleared first), as `str::to_lowercase` does.
+#[inline]
+pub fn lower_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else if s.contains('\u{3A3}') {
+        out.push_str(&s.to_lowercase());
+    } else {
+        for c in s.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -135,8 +206,8 @@ impl Trainer {
 
 /// Slot payload flag: the row is one (class, weight) pair stored in the slot itself.
 const INLINE: u32 = 0x8000_0000;
-/// Row header flag: the row is dense (low bits = offset into `dense`).
-const DENSE: u32 = 0x8000_0000;
+/// Slot payload flag: the row is dense (low bits = its index in `dense`, in rows of `stride`).
+const DENSE: u32 = 0x4000_0000;
 /// Scores are accumulated in a stack buffer of this many classes (larger models use the heap).
 const STACK_CLASSES: usize = 256;
 /// Width of the blocks in which dense rows are summed (the block's sums stay in registers).
@@ -146,7 +217,7 @@ const BLOCK: usize = 32;
 ///
 /// Slots pack a 32-bit fingerprint and a payload: a single (class, weight) pair inline, or the
 /// offset of the row in `data` (`len, (class << 16 | weight as u16)*`, or a header pointing to a
-/// dense row). Dense rows (many classes) are `i32`, padded to a multiple of 8, and summed with
+/// dense row). Dense rows (many classes) are `i16`, padded to a multiple of 8, and summed with
 /// vector instructions. Scores accumulate as integers (times `scale`).
 #[derive(Debug, Clone, Default)]
 pub struct Model {
@@ -156,8 +227,8 @@ pub struct Model {
     lows: Vec<u32>,
     mask: usize,
     data: Vec<u32>,
-    /// Dense rows, `stride` values each.
-    dense: Vec<i32>,
+    /// Dense rows, `stride` values each (widened to `i32` while summing).
+    dense: Vec<i16>,
     /// The number of classes rounded up to a multiple of 8.
     stride: usize,
     pub scale: f32,
@@ -205,7 +276,7 @@ impl Model {
         let mut slots = vec![0u64; cap];
         let mut lows = vec![0u32; cap];
         let mut data: Vec<u32> = Vec::new();
-        let mut dense: Vec<i32> = Vec::new();
+        let mut dense: Vec<i16> = Vec::new();
         for (k, row) in rows {
             // weights of classes the model does not have can never be scored
             let row: Vec<(u16, i16)> = row.into_iter().filter(|e| (e.0 as usize) < nc).collect();
@@ -231,10 +302,9 @@ impl Model {
                 let off = dense.len();
                 dense.resize(off + stride, 0);
                 for (c, q) in &row {
-                    dense[off + *c as usize] = *q as i32;
+                    dense[off + *c as usize] = *q;
                 }
-                data.push(DENSE | off as u32);
-                (data.len() - 1) as u32
+                DENSE | (off / stride) as u32
             } else {
                 data.push(row.len() as u32);
                 for (c, q) in &row {
@@ -284,20 +354,19 @@ impl Model {
         if payload & INLINE != 0 {
             return vec![(((payload >> 16) & 0x7FFF) as u16, payload as u16 as i16)];
         }
-        let start = payload as usize;
-        let head = self.data.get(start).copied().unwrap_or(0);
-        if head & DENSE != 0 {
-            let off = (head & !DENSE) as usize;
+        if payload & DENSE != 0 {
+            let off = (payload & !DENSE) as usize * self.stride;
             return (0..self.classes.len())
                 .filter_map(|c| {
                     self.dense
                         .get(off + c)
                         .filter(|&&q| q != 0)
-                        .map(|&q| (c as u16, q as i16))
+                        .map(|&q| (c as u16, q))
                 })
                 .collect();
         }
-        let len = head as usize;
+        let start = payload as usize;
+        let len = self.data.get(start).copied().unwrap_or(0) as usize;
         self.data
             .get(start + 1..start + 1 + len)
             .unwrap_or(&[])
@@ -374,17 +443,17 @@ impl Model {
     #[inline]
     fn accumulate(&self, feats: &[u64], acc: &mut [i32]) {
         // Phase 1 loads every feature's home slot (independent loads the CPU overlaps); phase 2
-        // resolves probes, adds inline weights and touches the other rows' headers; phase 3 sums
-        // the dense rows a block of classes at a time; phase 4 adds the sparse rows.
+        // resolves probes and adds inline weights; phase 3 sums the dense rows a block of classes
+        // at a time; phase 4 adds the sparse rows.
         let mut homes = [0u64; 128];
         let mut dense_rows = [0u32; 128];
         let mut sparse_rows = [0u32; 128];
-        let mut found = [0u32; 128];
+        let stride = self.stride as u32;
         for chunk in feats.chunks(128) {
             for (h, &k) in homes.iter_mut().zip(chunk) {
                 *h = self.slots[(k as usize) & self.mask];
             }
-            let mut nf = 0;
+            let (mut nd, mut ns) = (0, 0);
             for (j, &k) in chunk.iter().enumerate() {
                 let f = fp(k);
                 let mut i = (k as usize) & self.mask;
@@ -397,9 +466,12 @@ impl Model {
                             if let Some(x) = acc.get_mut(c) {
                                 *x = x.wrapping_add(payload as u16 as i16 as i32);
                             }
+                        } else if payload & DENSE != 0 {
+                            dense_rows[nd] = (payload & !DENSE) * stride;
+                            nd += 1;
                         } else {
-                            found[nf] = payload;
-                            nf += 1;
+                            sparse_rows[ns] = payload;
+                            ns += 1;
                         }
                         break;
                     }
@@ -407,24 +479,15 @@ impl Model {
                     s = self.slots[i];
                 }
             }
-            let mut heads = [0u32; 128];
-            for (h, &start) in heads.iter_mut().zip(&found[..nf]) {
-                *h = self.data[start as usize];
-            }
-            let (mut nd, mut ns) = (0, 0);
-            for (&start, &head) in found[..nf].iter().zip(&heads[..nf]) {
-                if head & DENSE != 0 {
-                    dense_rows[nd] = head & !DENSE;
-                    nd += 1;
-                } else {
-                    sparse_rows[ns] = start;
-                    ns += 1;
-                }
+            // the sparse rows' lengths first: independent loads the CPU overlaps
+            let mut lens = [0u32; 128];
+            for (l, &start) in lens.iter_mut().zip(&sparse_rows[..ns]) {
+                *l = self.data.get(start as usize).copied().unwrap_or(0);
             }
             self.add_dense(&dense_rows[..nd], acc);
-            for &start in &sparse_rows[..ns] {
+            for (&start, &len) in sparse_rows[..ns].iter().zip(&lens[..ns]) {
                 let start = start as usize;
-                let len = self.data[start] as usize;
+                let len = len as usize;
                 if let Some(row) = self.data.get(start + 1..start + 1 + len) {
                     for &e in row {
                         if let Some(x) = acc.get_mut((e >> 16) as usize) {
@@ -451,7 +514,7 @@ impl Model {
                 let off = off as usize + b;
                 if let Some(r) = self.dense.get(off..off + BLOCK) {
                     for (x, &y) in a.iter_mut().zip(r) {
-                        *x = x.wrapping_add(y);
+                        *x = x.wrapping_add(y as i32);
                     }
                 }
             }
@@ -466,7 +529,7 @@ impl Model {
                 let off = off as usize + b;
                 if let Some(r) = self.dense.get(off..off + 8) {
                     for (x, &y) in a.iter_mut().zip(r) {
-                        *x = x.wrapping_add(y);
+                        *x = x.wrapping_add(y as i32);
                     }
                 }
             }
@@ -668,6 +731,27 @@ mod tests {
         m.score_parts(b, &[&part], &mut sum);
         assert_eq!(whole, sum);
         assert!(whole.iter().any(|&x| x != 0));
+    }
+
+    /// The allocation-free lower-casing and hashing agree with the standard library's.
+    #[test]
+    fn lower_case_hashes_match_the_standard_library() {
+        let words = [
+            "Kim",
+            "ÉCOLE",
+            "Straße",
+            "İstanbul",
+            "ΟΔΥΣΣΕΥΣ",
+            "",
+            "x1-Y",
+            "Ⅻ",
+        ];
+        let mut buf = String::new();
+        for w in words {
+            assert_eq!(hash_lower(w), hash_str(&w.to_lowercase()), "{w}");
+            lower_into(w, &mut buf);
+            assert_eq!(buf, w.to_lowercase(), "{w}");
+        }
     }
 
     #[test]

@@ -4,10 +4,16 @@ use std::collections::HashMap;
 
 use parley_core::Upos;
 
-use crate::perceptron::{self, hash_str, mix, Model, Reader, Trainer};
+use crate::perceptron::{self, hash_str, lower_into, mix, Fnv, IdBuild, Model, Reader, Trainer};
 use crate::TextError;
 
-const MAGIC: &[u8] = b"PLYTAG4\n";
+const MAGIC: &[u8] = b"PLYTAG5\n";
+
+/// Optional feature templates ([`Tagger::feats`], stored in the model).
+pub const TF_LEX: u32 = 1;
+pub const TF_CTX: u32 = 2;
+pub const TF_NEIGH: u32 = 4;
+pub const TF_RIGHT: u32 = 8;
 const START: u64 = 0xFFFF_0001;
 
 /// Per-word precomputed hashes shared by the tagger's templates.
@@ -23,8 +29,9 @@ pub struct WordInfo {
     pub amb: u64,
 }
 
-fn shape_of(s: &str) -> String {
-    let mut out = String::new();
+/// Hash of the word's shape: case classes of its characters, runs longer than 3 cut to 3.
+fn shape_hash(s: &str) -> u64 {
+    let mut h = Fnv::new();
     let mut last = ' ';
     let mut run = 0;
     for c in s.chars().take(40) {
@@ -48,30 +55,41 @@ fn shape_of(s: &str) -> String {
             run = 0;
             last = m;
         }
-        out.push(m);
+        h.char(m);
     }
-    out
+    h.0
 }
 
 impl WordInfo {
     pub fn new(form: &str) -> WordInfo {
-        let lower = form.to_lowercase();
-        let chars: Vec<char> = lower.chars().collect();
-        let n = chars.len();
+        WordInfo::new_in(form, &mut String::new())
+    }
+
+    /// Like [`WordInfo::new`], lower-casing into the caller's buffer (no allocation per word).
+    pub fn new_in(form: &str, lower: &mut String) -> WordInfo {
+        lower_into(form, lower);
+        let lower = lower.as_str();
+        // byte offsets where the last 1..=4 characters start, and where the first 1..=3 end
         let mut suf = [0u64; 4];
+        let mut ends = lower.char_indices().rev().map(|(i, _)| i);
+        let mut at = 0;
         for (k, s) in suf.iter_mut().enumerate() {
-            let l = (k + 1).min(n);
-            let t: String = chars[n - l..].iter().collect();
-            *s = mix(hash_str(&t), 100 + k as u64);
+            if let Some(i) = ends.next() {
+                at = i;
+            }
+            *s = mix(hash_str(&lower[at..]), 100 + k as u64);
         }
         let mut pre = [0u64; 3];
+        let mut starts = lower.char_indices().map(|(i, c)| i + c.len_utf8());
+        let mut at = 0;
         for (k, p) in pre.iter_mut().enumerate() {
-            let l = (k + 1).min(n);
-            let t: String = chars[..l].iter().collect();
-            *p = mix(hash_str(&t), 200 + k as u64);
+            if let Some(i) = starts.next() {
+                at = i;
+            }
+            *p = mix(hash_str(&lower[..at]), 200 + k as u64);
         }
         let mut flags = 0u64;
-        if form.chars().any(|c| c.is_ascii_digit()) {
+        if form.bytes().any(|c| c.is_ascii_digit()) {
             flags |= 1;
         }
         if form.contains('-') {
@@ -85,10 +103,10 @@ impl WordInfo {
         }
         WordInfo {
             form: hash_str(form),
-            lower: hash_str(&lower),
+            lower: hash_str(lower),
             suf,
             pre,
-            shape: hash_str(&shape_of(form)),
+            shape: shape_hash(form),
             flags,
             amb: 0,
         }
@@ -116,6 +134,12 @@ pub struct Tagger {
     pub amb: HashMap<String, u64>,
     /// Second pass that also sees the first pass's tags to the right (empty: one pass).
     pub model2: Model,
+    /// `tagdict` keyed by the hash of the form, `amb` by the hash of the lower-cased form
+    /// (built by [`Tagger::indexed`]; lookups without hashing strings twice).
+    td_h: HashMap<u64, u16, IdBuild>,
+    amb_h: HashMap<u64, u64, IdBuild>,
+    /// Optional templates in use (`TF_*` bits).
+    pub feats: u32,
 }
 
 fn features(
@@ -124,6 +148,7 @@ fn features(
     p1: u64,
     p2: u64,
     right: Option<(u64, u64)>,
+    fl: u32,
     out: &mut Vec<u64>,
 ) {
     out.clear();
@@ -201,6 +226,25 @@ fn features(
     out.push(f(47, mix(mix(p1, c.amb), n1.amb)));
     out.push(f(48, c.suf[3]));
     out.push(f(49, mix(c.amb, c.flags)));
+    if fl & TF_LEX != 0 {
+        out.push(f(70, mix(c.suf[1], c.flags)));
+        out.push(f(71, mix(c.suf[2], c.flags)));
+        out.push(f(72, mix(c.pre[1], c.suf[1])));
+        out.push(f(73, mix(c.shape, c.suf[0])));
+    }
+    if fl & TF_CTX != 0 {
+        out.push(f(74, mix(p1, m1.lower)));
+        out.push(f(75, mix(mix(p1, p2), c.lower)));
+        out.push(f(76, mix(mix(p1, p2), c.amb)));
+        out.push(f(77, mix(mix(m1.lower, c.lower), n1.amb)));
+    }
+    if fl & TF_NEIGH != 0 {
+        out.push(f(78, m1.suf[3]));
+        out.push(f(79, n1.suf[3]));
+        out.push(f(80, mix(n1.flags, c.flags)));
+        out.push(f(81, mix(m1.flags, c.flags)));
+        out.push(f(82, n1.pre[1]));
+    }
     if let Some((r1, r2)) = right {
         out.push(f(60, r1));
         out.push(f(61, r2));
@@ -211,24 +255,61 @@ fn features(
         out.push(f(66, mix(r1, c.amb)));
         out.push(f(67, mix(mix(p1, r1), c.amb)));
         out.push(f(68, mix(r1, n1.lower)));
+        if fl & TF_RIGHT != 0 {
+            out.push(f(83, mix(mix(r1, r2), c.lower)));
+            out.push(f(84, mix(mix(p1, r1), c.lower)));
+            out.push(f(85, mix(mix(r1, r2), c.amb)));
+            out.push(f(86, mix(mix(p1, r1), c.suf[2])));
+        }
     }
 }
 
 impl Tagger {
-    fn info(&self, w: &str) -> WordInfo {
-        let mut i = WordInfo::new(w);
-        i.amb = self.amb.get(&w.to_lowercase()).copied().unwrap_or(0);
+    /// Builds the hashed lookup tables from `tagdict` and `amb`.
+    pub fn indexed(mut self) -> Tagger {
+        self.td_h = self
+            .tagdict
+            .iter()
+            .map(|(w, &t)| (hash_str(w), t))
+            .collect();
+        self.amb_h = self.amb.iter().map(|(w, &h)| (hash_str(w), h)).collect();
+        self
+    }
+
+    fn info_in(&self, w: &str, buf: &mut String) -> WordInfo {
+        let mut i = WordInfo::new_in(w, buf);
+        i.amb = self.amb_h.get(&i.lower).copied().unwrap_or(0);
         i
     }
 
     /// Tags the words; returns class indices.
     pub fn tag(&self, words: &[&str]) -> Vec<usize> {
-        let infos: Vec<WordInfo> = words.iter().map(|w| self.info(w)).collect();
-        let first = run_pass(&self.model, &infos, words, &self.tagdict, None);
+        self.tag_infos(words).0
+    }
+
+    /// Tags the words; returns class indices and the words' feature hashes.
+    pub fn tag_infos(&self, words: &[&str]) -> (Vec<usize>, Vec<WordInfo>) {
+        let mut buf = String::new();
+        let infos: Vec<WordInfo> = words.iter().map(|w| self.info_in(w, &mut buf)).collect();
+        let first = run_pass(&self.model, &infos, &self.td_h, None, self.feats);
         if self.model2.n_classes() == 0 {
-            return first;
+            return (first, infos);
         }
-        run_pass(&self.model2, &infos, words, &self.tagdict, Some(&first))
+        let second = run_pass(&self.model2, &infos, &self.td_h, Some(&first), self.feats);
+        (second, infos)
+    }
+
+    /// A copy without weights of magnitude below `t` (smaller and faster; see `Model::pruned`).
+    pub fn pruned(&self, t: f32) -> Tagger {
+        Tagger {
+            model: self.model.pruned(t),
+            model2: if self.model2.n_classes() > 0 {
+                self.model2.pruned(t)
+            } else {
+                Model::default()
+            },
+            ..self.clone()
+        }
     }
 
     /// Tag names of the classes.
@@ -238,6 +319,7 @@ impl Tagger {
 
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
+        perceptron::put_u32(&mut out, self.feats);
         let mut td: Vec<(&String, &u16)> = self.tagdict.iter().collect();
         td.sort();
         perceptron::put_u32(&mut out, td.len() as u32);
@@ -263,9 +345,10 @@ impl Tagger {
         let raw = perceptron::gunzip(gz)?;
         let mut r = Reader::new(&raw);
         let magic = r.bytes(MAGIC.len())?;
-        if magic != MAGIC && magic != b"PLYTAG3\n" {
+        if magic != MAGIC && magic != b"PLYTAG4\n" && magic != b"PLYTAG3\n" {
             return Err(TextError::Model("not a parley tagger model".into()));
         }
+        let feats = if magic == MAGIC { r.u32()? } else { 0 };
         let n = r.u32()? as usize;
         let mut tagdict = HashMap::new();
         for _ in 0..n {
@@ -291,22 +374,25 @@ impl Tagger {
             tagdict,
             amb,
             model2,
-        })
+            feats,
+            ..Tagger::default()
+        }
+        .indexed())
     }
 }
 
-fn run_pass<S: AsRef<str>>(
+fn run_pass(
     model: &Model,
     infos: &[WordInfo],
-    words: &[S],
-    tagdict: &HashMap<String, u16>,
+    tagdict: &HashMap<u64, u16, IdBuild>,
     right: Option<&[usize]>,
+    fl: u32,
 ) -> Vec<usize> {
-    let mut tags = Vec::with_capacity(words.len());
+    let mut tags = Vec::with_capacity(infos.len());
     let mut feats = Vec::with_capacity(80);
     let mut scores = vec![0i32; model.n_classes().max(1)];
-    for i in 0..words.len() {
-        if let Some(&t) = tagdict.get(words[i].as_ref()) {
+    for i in 0..infos.len() {
+        if let Some(&t) = tagdict.get(&infos[i].form) {
             tags.push(t as usize);
             continue;
         }
@@ -316,7 +402,7 @@ fn run_pass<S: AsRef<str>>(
             let g = |k: usize| r.get(k).map(|&t| t as u64).unwrap_or(START + 1);
             (g(i + 1), g(i + 2))
         });
-        features(infos, i, p1, p2, r, &mut feats);
+        features(infos, i, p1, p2, r, fl, &mut feats);
         model.score_i(&feats, &mut scores);
         tags.push(argmax(&scores));
     }
@@ -328,7 +414,7 @@ fn train_model(
     data: &[(Vec<WordInfo>, Vec<usize>, Vec<String>)],
     subset: &[usize],
     classes: &[String],
-    tagdict: &HashMap<String, u16>,
+    tagdict: &HashMap<u64, u16, IdBuild>,
     right: Option<&Vec<Vec<usize>>>,
     opts: &TagTrainOptions,
     name: &str,
@@ -343,10 +429,10 @@ fn train_model(
         rng.shuffle(&mut order);
         let (mut ok, mut total) = (0usize, 0usize);
         for &si in &order {
-            let (infos, gold, forms) = &data[si];
+            let (infos, gold, _) = &data[si];
             let mut prev: Vec<usize> = Vec::with_capacity(gold.len());
             for i in 0..gold.len() {
-                if let Some(&t) = tagdict.get(&forms[i]) {
+                if let Some(&t) = tagdict.get(&infos[i].form) {
                     prev.push(t as usize);
                     continue;
                 }
@@ -356,7 +442,7 @@ fn train_model(
                     let g = |k: usize| r[si].get(k).map(|&t| t as u64).unwrap_or(START + 1);
                     (g(i + 1), g(i + 2))
                 });
-                features(infos, i, p1, p2, r, &mut feats);
+                features(infos, i, p1, p2, r, opts.feats, &mut feats);
                 tr.score(&feats, &mut scores);
                 let g = argmax(&scores);
                 tr.tick();
@@ -405,6 +491,12 @@ pub struct TagTrainOptions {
     pub seed: u64,
     /// Averaged weights of smaller magnitude are dropped (model size and speed).
     pub prune: f32,
+    /// Optional feature templates (`TF_*` bits).
+    pub feats: u32,
+    /// Tag dictionary: forms seen at least this often with one tag in at least `dict_share` of
+    /// their occurrences are tagged without the model.
+    pub dict_min: usize,
+    pub dict_share: f64,
 }
 
 /// A small deterministic RNG (xorshift) for shuffling and exploration.
@@ -459,7 +551,7 @@ pub fn train(
             .max_by_key(|x| (*x.1, std::cmp::Reverse(*x.0)))
             .map(|(a, b)| (*a, *b))
             .unwrap_or((0, 0));
-        if total >= 10 && n as f64 / total as f64 >= 0.99 {
+        if total >= opts.dict_min && n as f64 / total as f64 >= opts.dict_share {
             tagdict.insert(w.clone(), best as u16);
         }
     }
@@ -491,23 +583,26 @@ pub fn train(
         }
     }
     let proto = Tagger {
-        model: Model::default(),
-        tagdict: HashMap::new(),
+        tagdict,
         amb,
-        model2: Model::default(),
-    };
+        feats: opts.feats,
+        ..Tagger::default()
+    }
+    .indexed();
+    let tagdict = &proto.td_h;
+    let mut buf = String::new();
     let data: Vec<(Vec<WordInfo>, Vec<usize>, Vec<String>)> = sents
         .iter()
         .map(|s| {
             (
-                s.iter().map(|(w, _)| proto.info(w)).collect(),
+                s.iter().map(|(w, _)| proto.info_in(w, &mut buf)).collect(),
                 s.iter().map(|(_, t)| cidx[t]).collect(),
                 s.iter().map(|(w, _)| w.clone()).collect(),
             )
         })
         .collect();
     let all: Vec<usize> = (0..data.len()).collect();
-    let model = train_model(&data, &all, &classes, &tagdict, None, opts, "pass 1", log);
+    let model = train_model(&data, &all, &classes, tagdict, None, opts, "pass 1", log);
     let mut model2 = Model::default();
     if opts.folds >= 2 {
         // right-context tags for the second pass come from taggers that did not see the sentence
@@ -518,18 +613,9 @@ pub fn train(
                 .copied()
                 .filter(|i| i % opts.folds != f)
                 .collect();
-            let m = train_model(
-                &data,
-                &rest,
-                &classes,
-                &tagdict,
-                None,
-                opts,
-                "",
-                &mut |_| {},
-            );
+            let m = train_model(&data, &rest, &classes, tagdict, None, opts, "", &mut |_| {});
             for i in all.iter().copied().filter(|i| i % opts.folds == f) {
-                right[i] = run_pass(&m, &data[i].0, &data[i].2, &tagdict, None);
+                right[i] = run_pass(&m, &data[i].0, tagdict, None, opts.feats);
             }
             log(format!(
                 "tagger jackknife fold {}/{} done",
@@ -541,7 +627,7 @@ pub fn train(
             &data,
             &all,
             &classes,
-            &tagdict,
+            tagdict,
             Some(&right),
             opts,
             "pass 2",
@@ -550,9 +636,8 @@ pub fn train(
     }
     let tagger = Tagger {
         model,
-        tagdict,
-        amb: proto.amb,
         model2,
+        ..proto
     };
     if !dev.is_empty() {
         let (mut right, mut total) = (0usize, 0usize);

@@ -57,18 +57,43 @@ pub fn train_tagger(
     folds: usize,
     log: &mut dyn FnMut(String),
 ) -> Tagger {
-    tagger::train(
-        &tag_data(train, xpos),
-        &TagTrainOptions {
-            epochs,
-            seed: 7,
-            amb_min: 3,
-            prune,
-            folds,
-        },
-        &tag_data(dev, xpos),
-        log,
-    )
+    let opts = TagTrainOptions {
+        epochs,
+        prune,
+        folds,
+        ..tag_options()
+    };
+    train_tagger_with(train, dev, xpos, &opts, log)
+}
+
+/// The tagger settings of the committed model (epochs, folds and prune as `parley train tagger`
+/// defaults them).
+pub fn tag_options() -> TagTrainOptions {
+    TagTrainOptions {
+        epochs: 12,
+        seed: 7,
+        amb_min: 3,
+        prune: DEFAULT_PRUNE,
+        folds: 4,
+        feats: DEFAULT_TAGGER_FEATS,
+        dict_min: 10,
+        dict_share: 0.99,
+    }
+}
+
+/// The optional tagger templates the committed model uses.
+pub const DEFAULT_TAGGER_FEATS: u32 = 0;
+/// The optional parser templates the committed model uses.
+pub const DEFAULT_PARSER_FEATS: u32 = 15;
+
+pub fn train_tagger_with(
+    train: &[ConllSentence],
+    dev: &[ConllSentence],
+    xpos: bool,
+    opts: &TagTrainOptions,
+    log: &mut dyn FnMut(String),
+) -> Tagger {
+    tagger::train(&tag_data(train, xpos), opts, &tag_data(dev, xpos), log)
 }
 
 fn examples(sents: &[ConllSentence], tags: Vec<Vec<String>>) -> Vec<ParseExample> {
@@ -111,8 +136,80 @@ pub fn train_parser(
     prune: f32,
     log: &mut dyn FnMut(String),
 ) -> Parser {
+    train_parser_with(
+        train,
+        dev,
+        tagger,
+        &ParserTrainConfig {
+            epochs,
+            folds,
+            tag_epochs,
+            prune,
+            split: false,
+            tags_cache: None,
+            feats: DEFAULT_PARSER_FEATS,
+        },
+        log,
+    )
+}
+
+/// Everything `parley train parser` can set.
+pub struct ParserTrainConfig {
+    pub epochs: usize,
+    /// Jackknife folds for the training tags (0 or 1: gold tags).
+    pub folds: usize,
+    /// Tagger epochs inside each jackknife fold.
+    pub tag_epochs: usize,
+    pub prune: f32,
+    /// Unlabelled transitions plus a separate arc labeller.
+    pub split: bool,
+    /// A file holding the jackknifed training tags (one sentence per line, tab-separated): read
+    /// when it exists and matches the treebank, else written after tagging.
+    pub tags_cache: Option<String>,
+    /// Optional feature templates (`parser::PF_*` bits).
+    pub feats: u32,
+}
+
+fn read_tags_cache(path: &str, train: &[ConllSentence]) -> Option<Vec<Vec<String>>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let tags: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                Vec::new()
+            } else {
+                l.split('\t').map(str::to_string).collect()
+            }
+        })
+        .collect();
+    let fits = tags.len() == train.len()
+        && tags
+            .iter()
+            .zip(train)
+            .all(|(t, s)| t.len() == s.words.len());
+    fits.then_some(tags)
+}
+
+/// Trains the parser as configured (see [`ParserTrainConfig`]).
+pub fn train_parser_with(
+    train: &[ConllSentence],
+    dev: &[ConllSentence],
+    tagger: &Tagger,
+    cfg: &ParserTrainConfig,
+    log: &mut dyn FnMut(String),
+) -> Parser {
+    let (epochs, folds, tag_epochs, prune) = (cfg.epochs, cfg.folds, cfg.tag_epochs, cfg.prune);
     let xpos = tagger.classes().iter().any(|c| c.contains('|'));
-    let train_tags: Vec<Vec<String>> = if folds < 2 {
+    let cached = cfg
+        .tags_cache
+        .as_deref()
+        .and_then(|p| read_tags_cache(p, train));
+    if cached.is_some() {
+        log("jackknifed training tags read from the cache".into());
+    }
+    let train_tags: Vec<Vec<String>> = if let Some(t) = cached {
+        t
+    } else if folds < 2 {
         train
             .iter()
             .map(|s| s.words.iter().map(|w| tag_class(w, xpos)).collect())
@@ -128,12 +225,25 @@ pub fn train_parser(
                 .collect();
             let held: Vec<usize> = (0..train.len()).filter(|i| i % folds == f).collect();
             // one-pass taggers here: close to the final tagger's accuracy at a fifth of the cost
-            let t = train_tagger(&rest, &[], tag_epochs, xpos, prune, 0, &mut |_| {});
+            let opts = TagTrainOptions {
+                epochs: tag_epochs,
+                prune,
+                folds: 0,
+                feats: tagger.feats,
+                ..tag_options()
+            };
+            let t = train_tagger_with(&rest, &[], xpos, &opts, &mut |_| {});
             let held_sents: Vec<ConllSentence> = held.iter().map(|&i| train[i].clone()).collect();
             for (i, tg) in held.iter().zip(tag_with(&t, &held_sents)) {
                 tags[*i] = tg;
             }
             log(format!("jackknife fold {}/{folds} tagged", f + 1));
+        }
+        if let Some(p) = &cfg.tags_cache {
+            let lines: Vec<String> = tags.iter().map(|t| t.join("\t")).collect();
+            if let Err(e) = std::fs::write(p, lines.join("\n") + "\n") {
+                log(format!("cannot write the tag cache {p}: {e}"));
+            }
         }
         tags
     };
@@ -147,7 +257,8 @@ pub fn train_parser(
             seed: 11,
             explore: 0.9,
             prune,
-            split: false,
+            split: cfg.split,
+            feats: cfg.feats,
         },
         log,
     )
@@ -238,5 +349,5 @@ pub fn train_splitter(
     epochs: usize,
     log: &mut dyn FnMut(String),
 ) -> crate::splitter::Splitter {
-    crate::splitter::train(&split_examples(train), epochs, log)
+    crate::splitter::train_conllu(train, epochs, log)
 }

@@ -38,6 +38,15 @@ enum What {
         /// Jackknife folds for the right-context second pass (0 = one pass)
         #[arg(long, default_value_t = 4)]
         folds: usize,
+        /// Optional feature templates (bits: 1 lexical, 2 tag context, 4 neighbours, 8 right tags)
+        #[arg(long, default_value_t = train::DEFAULT_TAGGER_FEATS)]
+        feats: u32,
+        /// Tag dictionary: minimum count of a form
+        #[arg(long, default_value_t = 10)]
+        dict_min: usize,
+        /// Tag dictionary: minimum share of the form's majority tag
+        #[arg(long, default_value_t = 0.99)]
+        dict_share: f64,
     },
     /// Train the dependency parser on jackknifed predicted tags
     Parser {
@@ -50,7 +59,7 @@ enum What {
         /// Tagger model for the dev tags (default: the built-in one)
         #[arg(long)]
         tagger: Option<String>,
-        #[arg(long, default_value_t = 15)]
+        #[arg(long, default_value_t = 12)]
         epochs: usize,
         /// Jackknife folds for training tags (0 = gold tags)
         #[arg(long, default_value_t = 5)]
@@ -61,6 +70,15 @@ enum What {
         /// Drop averaged weights below this magnitude
         #[arg(long, default_value_t = train::DEFAULT_PRUNE)]
         prune: f32,
+        /// Unlabelled transitions plus a separate arc labeller (faster)
+        #[arg(long)]
+        split: bool,
+        /// Cache file for the jackknifed training tags (read if it fits the treebank, else written)
+        #[arg(long)]
+        tags_cache: Option<String>,
+        /// Optional feature templates (bits: 1 stack/lookahead, 2 suffixes, 4 labels, 8 punctuation)
+        #[arg(long, default_value_t = train::DEFAULT_PARSER_FEATS)]
+        feats: u32,
     },
     /// Train the sentence-boundary model (on paragraphs rebuilt from the treebank)
     Splitter {
@@ -68,8 +86,22 @@ enum What {
         train: String,
         #[arg(long)]
         out: String,
-        #[arg(long, default_value_t = 6)]
+        #[arg(long, default_value_t = 5)]
         epochs: usize,
+    },
+    /// Drop small weights from a trained parser or tagger (smaller, faster model)
+    Prune {
+        /// Parser model to prune
+        #[arg(long)]
+        parser: Option<String>,
+        /// Tagger model to prune
+        #[arg(long)]
+        tagger: Option<String>,
+        /// Weights of smaller magnitude are dropped
+        #[arg(long)]
+        threshold: f32,
+        #[arg(long)]
+        out: String,
     },
     /// Derive the lemma vocabulary and exception lists
     Lemmas {
@@ -104,13 +136,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             upos_only,
             prune,
             folds,
+            feats,
+            dict_min,
+            dict_share,
         } => {
             let tr = read(&train)?;
             let dv = match dev {
                 Some(d) => read(&d)?,
                 None => Vec::new(),
             };
-            let tagger = train::train_tagger(&tr, &dv, epochs, !upos_only, prune, folds, &mut log);
+            let opts = parley_text::tagger::TagTrainOptions {
+                epochs,
+                prune,
+                folds,
+                feats,
+                dict_min,
+                dict_share,
+                ..train::tag_options()
+            };
+            let tagger = train::train_tagger_with(&tr, &dv, !upos_only, &opts, &mut log);
             std::fs::write(&out, tagger.to_bytes())
                 .with_context(|| format!("cannot write {out}"))?;
         }
@@ -123,6 +167,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             folds,
             tag_epochs,
             prune,
+            split,
+            tags_cache,
+            feats,
         } => {
             let tr = read(&train)?;
             let dv = match dev {
@@ -136,15 +183,56 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
                 None => parley_text::Analyzer::new().models().tagger.clone(),
             };
-            let parser: Parser =
-                train::train_parser(&tr, &dv, &tg, epochs, folds, tag_epochs, prune, &mut log);
+            let cfg = train::ParserTrainConfig {
+                epochs,
+                folds,
+                tag_epochs,
+                prune,
+                split,
+                tags_cache,
+                feats,
+            };
+            let parser: Parser = train::train_parser_with(&tr, &dv, &tg, &cfg, &mut log);
             std::fs::write(&out, parser.to_bytes())
                 .with_context(|| format!("cannot write {out}"))?;
         }
         What::Splitter { train, out, epochs } => {
             let tr = read(&train)?;
-            let sp = train::train_splitter(&tr, epochs, &mut log);
+            let sp = parley_text::splitter::train_conllu(&tr, epochs, &mut log);
             std::fs::write(&out, sp.to_bytes()).with_context(|| format!("cannot write {out}"))?;
+        }
+        What::Prune {
+            parser,
+            tagger,
+            threshold,
+            out,
+        } => {
+            let bytes = match (parser, tagger) {
+                (Some(p), None) => {
+                    let b = std::fs::read(&p).with_context(|| format!("cannot read {p}"))?;
+                    let m = Parser::from_bytes(&b)?;
+                    eprintln!("weights before: {}", m.model.n_weights());
+                    let m = m.pruned(threshold);
+                    eprintln!("weights after: {}", m.model.n_weights());
+                    m.to_bytes()
+                }
+                (None, Some(p)) => {
+                    let b = std::fs::read(&p).with_context(|| format!("cannot read {p}"))?;
+                    let m = Tagger::from_bytes(&b)?;
+                    eprintln!(
+                        "weights before: {}",
+                        m.model.n_weights() + m.model2.n_weights()
+                    );
+                    let m = m.pruned(threshold);
+                    eprintln!(
+                        "weights after: {}",
+                        m.model.n_weights() + m.model2.n_weights()
+                    );
+                    m.to_bytes()
+                }
+                _ => anyhow::bail!("give one of --parser or --tagger"),
+            };
+            std::fs::write(&out, bytes).with_context(|| format!("cannot write {out}"))?;
         }
         What::Lemmas { train, out_dir } => {
             let tr = read(&train)?;

@@ -23,6 +23,16 @@ pub struct Args {
     /// Write the paragraphs (JSON lines) to this file and exit
     #[arg(long)]
     dump: Option<String>,
+    /// Time only tagging, lemmatising and parsing of the treebank's own words (no tokeniser or
+    /// sentence splitter)
+    #[arg(long)]
+    gold_tokens: bool,
+    /// Tagger model to use instead of the built-in one
+    #[arg(long)]
+    tagger: Option<String>,
+    /// Parser model to use instead of the built-in one
+    #[arg(long)]
+    parser: Option<String>,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -43,7 +53,78 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let analyzer = Analyzer::new();
+    let analyzer = if args.tagger.is_some() || args.parser.is_some() {
+        let builtin = Analyzer::new();
+        let m = builtin.models();
+        let read = |p: &str| std::fs::read(p).with_context(|| format!("cannot read {p}"));
+        Analyzer::with_models(parley_text::Models {
+            tagger: match &args.tagger {
+                Some(p) => parley_text::tagger::Tagger::from_bytes(&read(p)?)?,
+                None => m.tagger.clone(),
+            },
+            parser: match &args.parser {
+                Some(p) => parley_text::parser::Parser::from_bytes(&read(p)?)?,
+                None => m.parser.clone(),
+            },
+            lemmatizer: parley_text::builtin_lemmatizer(),
+            splitter: m.splitter.clone(),
+            diagnostics: Vec::new(),
+        })
+    } else {
+        Analyzer::new()
+    };
+    if args.gold_tokens {
+        let words: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+            .collect();
+        for w in words.iter().take(50) {
+            let _ = analyzer.analyze_words(w);
+        }
+        let t0 = std::time::Instant::now();
+        let c0 = thread_cpu_seconds();
+        let (mut n_sents, mut n_words, mut passes) = (0usize, 0usize, 0usize);
+        while passes == 0 || t0.elapsed().as_secs_f64() < args.seconds {
+            for w in &words {
+                n_words += analyzer.analyze_words(w).len();
+                n_sents += 1;
+            }
+            passes += 1;
+        }
+        let secs = t0.elapsed().as_secs_f64();
+        println!("gold-token sentences\t{n_sents}\nwords\t{n_words}\nseconds\t{secs:.3}");
+        println!("sentences/s\t{:.0}", n_sents as f64 / secs);
+        if let (Some(a), Some(b)) = (c0, thread_cpu_seconds()) {
+            println!("sentences/cpu-s\t{:.0}", n_sents as f64 / (b - a).max(1e-9));
+        }
+        // the tagger alone, and the parser alone on the tagger's tags, one pass each
+        let m = analyzer.models();
+        let c0 = thread_cpu_seconds();
+        let tags: Vec<Vec<&str>> = words
+            .iter()
+            .map(|w| {
+                m.tagger
+                    .tag(w)
+                    .into_iter()
+                    .map(|c| m.tagger.classes()[c].as_str())
+                    .collect()
+            })
+            .collect();
+        let c1 = thread_cpu_seconds();
+        for (w, t) in words.iter().zip(&tags) {
+            let _ = m.parser.parse(&parley_text::parser::Input::new(w, t));
+        }
+        let c2 = thread_cpu_seconds();
+        if let (Some(a), Some(b), Some(c)) = (c0, c1, c2) {
+            let n = words.len() as f64;
+            println!(
+                "tagger sentences/cpu-s\t{:.0}\nparser sentences/cpu-s\t{:.0}",
+                n / (b - a).max(1e-9),
+                n / (c - b).max(1e-9)
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     // warm-up pass (loads the models)
     for p in paras.iter().take(50) {
         let _ = analyzer.analyze(p, &[]);
