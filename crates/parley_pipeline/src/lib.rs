@@ -2,7 +2,9 @@
 //! gathered in one [`Document`].
 //!
 //! Main type: [`Pipeline`]; build it once (it loads the models and dictionaries) and share it
-//! across threads.
+//! across threads. [`Parse`] chooses whether the dependency parser runs on every sentence (the
+//! default) or only on those a later stage reads the parse of ([`Pipeline::with_parse`];
+//! `parley ingest` does this, see [`select`]).
 //!
 //! ```
 //! let p = parley_pipeline::Pipeline::new(parley_pipeline::Config::default()).unwrap();
@@ -10,12 +12,15 @@
 //! assert_eq!(doc.article.text, "The talks resumed on Friday.");
 //! ```
 
+pub mod select;
+
 use std::path::PathBuf;
 
 use parley_actors::ActorDict;
 use parley_core::{Article, CharIndex, Date, Document, Span};
 use parley_events::{Coder, CodingInput};
 use parley_text::Analyzer;
+pub use select::{Parse, ParseNeeds};
 
 /// How to build a [`Pipeline`].
 #[derive(Debug, Clone, Default)]
@@ -54,6 +59,8 @@ pub struct Pipeline {
     analyzer: Analyzer,
     actors: ActorDict,
     coder: Coder,
+    parse: Parse,
+    needs: ParseNeeds,
 }
 
 impl Pipeline {
@@ -67,11 +74,27 @@ impl Pipeline {
         for f in &config.verb_files {
             coder.load_verbs(f)?;
         }
+        let needs = ParseNeeds::new(
+            coder.patterns().iter().map(|p| p.verb.as_str()),
+            parley_quotes::cue_lexicon().iter().map(|c| c.form.as_str()),
+        );
         Ok(Pipeline {
             analyzer: Analyzer::new(),
             actors,
             coder,
+            parse: Parse::All,
+            needs,
         })
+    }
+
+    /// Chooses which sentences the dependency parser runs on (default [`Parse::All`]).
+    pub fn with_parse(mut self, parse: Parse) -> Pipeline {
+        self.parse = parse;
+        self
+    }
+
+    pub fn parse(&self) -> Parse {
+        self.parse
     }
 
     /// Extracts the article from a page (HTML or flattened text) and analyses it.
@@ -123,7 +146,14 @@ impl Pipeline {
         if article.published.is_none() {
             article.published = opts.date.map(|d| d.to_string());
         }
-        let sentences = self.analyzer.analyze(&article.text, &article.paragraphs);
+        let sentences = match self.parse {
+            Parse::All => self.analyzer.analyze(&article.text, &article.paragraphs),
+            Parse::Needed => {
+                let mut select = self.needs.selector(&self.analyzer.models().lemmatizer);
+                self.analyzer
+                    .analyze_selected(&article.text, &article.paragraphs, &mut select)
+            }
+        };
         let ents = parley_entities::recognize(&article.text, &sentences, &self.actors, date);
         let quotes = parley_quotes::find_quotes(&article.text, &sentences, &ents);
         let events = self.coder.code(&CodingInput {
@@ -298,5 +328,46 @@ mod tests {
         let t = "First line\nsecond line\n\n  Next para  \n";
         let spans = paragraph_spans(t);
         assert_eq!(spans, vec![Span::new(0, 22), Span::new(26, 35)]);
+    }
+
+    /// Parsing only the sentences that need it changes neither events, quotes nor entities.
+    #[test]
+    fn parsing_only_needed_sentences_keeps_the_output() {
+        let text = "The harbour town was quiet on Sunday morning.\n\n\
+            Rebels attacked an army post near the border on Saturday, the defence ministry said.\n\n\
+            Photo by the author.\n\n\
+            Egypt's foreign minister met his Sudanese counterpart in Cairo to discuss the dam.\n\n\
+            \u{201c}We will not accept any delay,\u{201d} the minister told reporters.\n\n\
+            The minister pointed out that the talks would resume next month.\n\n\
+            Prices of bread rose again.";
+        let opts = Options {
+            tokens: true,
+            ..Options::default()
+        };
+        let all = Pipeline::new(Config::default()).unwrap();
+        let needed = Pipeline::new(Config::default())
+            .unwrap()
+            .with_parse(Parse::Needed);
+        let a = all.analyze_text(text.to_string(), &opts);
+        let b = needed.analyze_text(text.to_string(), &opts);
+        assert!(!a.events.is_empty() && !a.quotes.is_empty());
+        assert_eq!(a.events, b.events);
+        assert_eq!(a.quotes, b.quotes);
+        assert_eq!(a.entities, b.entities);
+        let parsed = |d: &Document| {
+            d.sentences
+                .iter()
+                .filter(|s| s.tokens.iter().any(|t| t.head.is_some()))
+                .count()
+        };
+        assert_eq!(parsed(&a), a.sentences.len());
+        assert!(parsed(&b) < b.sentences.len(), "nothing was left unparsed");
+        // Unparsed sentences keep their tokens, tags and lemmas.
+        for (x, y) in a.sentences.iter().zip(&b.sentences) {
+            assert_eq!(x.tokens.len(), y.tokens.len());
+            for (s, t) in x.tokens.iter().zip(&y.tokens) {
+                assert_eq!((&s.text, &s.lemma, s.upos), (&t.text, &t.lemma, t.upos));
+            }
+        }
     }
 }

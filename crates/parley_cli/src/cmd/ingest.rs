@@ -46,10 +46,30 @@ pub struct Args {
     /// No progress output
     #[arg(long, short)]
     quiet: bool,
+    /// Sentences the dependency parser runs on: `needed` skips those no later stage reads the
+    /// parse of (same events and entities; see docs/eval/ingest.md), `all` parses every
+    /// sentence as `parley analyze` does
+    #[arg(long, value_enum, default_value_t = ParseArg::Needed)]
+    parse: ParseArg,
     /// Store extracted articles without running the analysis stages (measures the ingest
     /// machinery itself)
     #[arg(long, hide = true)]
     extract_only: bool,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum ParseArg {
+    All,
+    Needed,
+}
+
+impl From<ParseArg> for parley_pipeline::Parse {
+    fn from(p: ParseArg) -> Self {
+        match p {
+            ParseArg::All => parley_pipeline::Parse::All,
+            ParseArg::Needed => parley_pipeline::Parse::Needed,
+        }
+    }
 }
 
 fn line(s: &Summary) -> String {
@@ -70,7 +90,8 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let pipeline = parley_pipeline::Pipeline::new(parley_pipeline::Config {
         actor_files: a.actors,
         verb_files: a.verbs,
-    })?;
+    })?
+    .with_parse(a.parse.into());
     let mut cfg = Config {
         batch: a.batch.max(1),
         max_bytes: a.max_bytes,

@@ -18,6 +18,9 @@ pub struct Args {
     /// Folders of pages (repeatable)
     #[arg(long, required = true)]
     pages: Vec<PathBuf>,
+    /// Sentences the dependency parser runs on (as `parley ingest --parse`)
+    #[arg(long, value_enum, default_value_t = crate::cmd::ingest::ParseArg::Needed)]
+    parse: crate::cmd::ingest::ParseArg,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -26,7 +29,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         pages.extend(super::load_pages(dir)?);
     }
     anyhow::ensure!(!pages.is_empty(), "no pages in the given folders");
-    let pipeline = parley_pipeline::Pipeline::new(parley_pipeline::Config::default())?;
+    let pipeline = parley_pipeline::Pipeline::new(parley_pipeline::Config::default())?
+        .with_parse(args.parse.into());
     let dir = std::env::temp_dir().join(format!("parley-bench-ingest-{}", std::process::id()));
     std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let result = (|| -> anyhow::Result<(parley_ingest::SequentialRun, f64)> {
