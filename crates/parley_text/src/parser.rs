@@ -430,6 +430,126 @@ impl Consts {
     }
 }
 
+/// Positions in [`features`] that depend only on s0 and the arcs already attached to it (the
+/// word, its head and grand-head, children, valencies, label sets). Their sum is kept per word and
+/// reused while these feature keys are unchanged (checked key by key: the scores are exactly the
+/// same). One part: splitting it (word and head / left children / right children) saves a few
+/// more lookups but costs as many instructions.
+const S0_PARTS: [[usize; 33]; 1] = [[
+    1, 2, 3, 33, 34, 35, 36, 39, 40, 41, 42, 43, 44, 45, 46, 47, 51, 52, 53, 54, 55, 56, 57, 58,
+    59, 63, 64, 65, 67, 68, 69, 70, 77,
+]];
+
+fn mask_of(pos: &[usize]) -> u128 {
+    pos.iter().fold(0u128, |m, &i| m | (1u128 << i))
+}
+
+/// Adds to `extra` the precomputed sums of the groups lying inside `allowed`, not yet `covered`,
+/// whose features match one of their candidates; marks them covered.
+fn group_sums<'a>(
+    consts: &'a Consts,
+    feats: &[u64],
+    allowed: u128,
+    covered: &mut u128,
+    extra: &mut [&'a [i32]; 16],
+    ne: &mut usize,
+) {
+    for (g, mask, cands) in &consts.groups {
+        if *covered & mask != 0 || mask & !allowed != 0 || *ne == extra.len() {
+            continue;
+        }
+        'cands: for c in cands {
+            for (&i, &k) in g.iter().zip(&c.keys) {
+                if feats.get(i) != Some(&k) {
+                    continue 'cands;
+                }
+            }
+            *covered |= mask;
+            extra[*ne] = &c.sum;
+            *ne += 1;
+            break;
+        }
+    }
+}
+
+/// Summed scores of the [`S0_PARTS`] per word of one sentence.
+#[derive(Default)]
+struct S0Memo {
+    nc: usize,
+    keys: Vec<u64>,
+    sums: Vec<i32>,
+    ok: Vec<bool>,
+}
+
+impl S0Memo {
+    /// Forgets everything; room for `n_words` words of `nc` classes.
+    fn reset(&mut self, n_words: usize, nc: usize) {
+        let n = n_words * S0_PARTS.len();
+        self.nc = nc;
+        self.ok.clear();
+        self.ok.resize(n, false);
+        if self.keys.len() < n * S0_PARTS[0].len() {
+            self.keys.resize(n * S0_PARTS[0].len(), 0);
+        }
+        if self.sums.len() < n * nc {
+            self.sums.resize(n * nc, 0);
+        }
+    }
+
+    /// Computes (when not memoised) the sums of the s0 parts of `feats` for stack word `idx`.
+    fn update(
+        &mut self,
+        idx: usize,
+        model: &Model,
+        consts: &Consts,
+        feats: &[u64],
+        rest: &mut Vec<u64>,
+    ) {
+        for (p, pos) in S0_PARTS.iter().enumerate() {
+            let slot = idx * S0_PARTS.len() + p;
+            let w = pos.len();
+            let keys = &mut self.keys[slot * w..(slot + 1) * w];
+            if self.ok[slot] && pos.iter().zip(keys.iter()).all(|(&i, &k)| feats[i] == k) {
+                continue;
+            }
+            for (k, &i) in keys.iter_mut().zip(pos) {
+                *k = feats[i];
+            }
+            let mut covered = 0u128;
+            let mut extra: [&[i32]; 16] = [&[]; 16];
+            let mut ne = 0;
+            group_sums(
+                consts,
+                feats,
+                mask_of(pos),
+                &mut covered,
+                &mut extra,
+                &mut ne,
+            );
+            rest.clear();
+            rest.extend(
+                pos.iter()
+                    .filter(|&&i| (covered >> i) & 1 == 0)
+                    .map(|&i| feats[i]),
+            );
+            let sum = &mut self.sums[slot * self.nc..(slot + 1) * self.nc];
+            model.score_parts(rest, &extra[..ne], sum);
+            self.ok[slot] = true;
+        }
+    }
+
+    /// The sum of part `p` for word `idx` (after [`S0Memo::update`]).
+    fn sum(&self, idx: usize, p: usize) -> &[i32] {
+        let slot = idx * S0_PARTS.len() + p;
+        &self.sums[slot * self.nc..(slot + 1) * self.nc]
+    }
+}
+
+thread_local! {
+    /// The s0 memo, reused from sentence to sentence (no allocation per sentence).
+    static S0_MEMO: std::cell::RefCell<S0Memo> = std::cell::RefCell::new(S0Memo::default());
+}
+
 /// Scores `feats` with `model`, using the precomputed group sums where the features match them.
 /// Positions in [`features`] that depend only on the front of the buffer (n0, n1, n2 and the word
 /// before n0): their sum is computed once per buffer position, not once per transition.
@@ -440,29 +560,18 @@ fn score_grouped(
     consts: &Consts,
     feats: &[u64],
     buffer: &[i32],
+    s0: [&[i32]; S0_PARTS.len()],
     rest: &mut Vec<u64>,
     scores: &mut [i32],
 ) {
-    let mut covered: u128 = BUFFER_FEATURES.iter().fold(0u128, |m, &i| m | (1u128 << i));
+    let mut covered: u128 = S0_PARTS
+        .iter()
+        .fold(mask_of(&BUFFER_FEATURES), |m, p| m | mask_of(p));
     let mut extra: [&[i32]; 16] = [&[]; 16];
     extra[0] = buffer;
-    let mut ne = 1;
-    for (g, mask, cands) in &consts.groups {
-        if covered & mask != 0 || ne == extra.len() {
-            continue;
-        }
-        'cands: for c in cands {
-            for (&i, &k) in g.iter().zip(&c.keys) {
-                if feats.get(i) != Some(&k) {
-                    continue 'cands;
-                }
-            }
-            covered |= mask;
-            extra[ne] = &c.sum;
-            ne += 1;
-            break;
-        }
-    }
+    extra[1..1 + S0_PARTS.len()].copy_from_slice(&s0);
+    let mut ne = 1 + S0_PARTS.len();
+    group_sums(consts, feats, u128::MAX, &mut covered, &mut extra, &mut ne);
     rest.clear();
     for (i, &k) in feats.iter().enumerate() {
         if i >= 128 || (covered >> i) & 1 == 0 {
@@ -601,6 +710,12 @@ impl Parser {
         let mut bsum = vec![0i32; self.model.n_classes().max(1)];
         let mut bpos = usize::MAX;
         let mut bkeys = [0u64; BUFFER_FEATURES.len()];
+        let mut memo = S0_MEMO.with(|m| m.take());
+        memo.reset(
+            if consts.is_some() { n + 2 } else { 0 },
+            self.model.n_classes().max(1),
+        );
+        let mut rest2 = Vec::with_capacity(S0_PARTS[0].len());
         while !st.done() && guard < 4 * n + 8 {
             guard += 1;
             features(x, &st, self.feats, &mut feats);
@@ -613,7 +728,10 @@ impl Parser {
                         self.model.score_i(&bkeys, &mut bsum);
                         bpos = st.b;
                     }
-                    score_grouped(&self.model, c, &feats, &bsum, &mut rest, &mut scores)
+                    let s0 = st.s0().min(n + 1);
+                    memo.update(s0, &self.model, c, &feats, &mut rest2);
+                    let parts: [&[i32]; S0_PARTS.len()] = std::array::from_fn(|p| memo.sum(s0, p));
+                    score_grouped(&self.model, c, &feats, &bsum, parts, &mut rest, &mut scores)
                 }
                 _ => self.model.score_i(&feats, &mut scores),
             }
@@ -631,6 +749,7 @@ impl Parser {
             }
             st.apply(a);
         }
+        S0_MEMO.with(|m| m.replace(memo));
         finish(&mut st, &self.labels)
     }
 

@@ -210,6 +210,8 @@ const INLINE: u32 = 0x8000_0000;
 const DENSE: u32 = 0x4000_0000;
 /// Scores are accumulated in a stack buffer of this many classes (larger models use the heap).
 const STACK_CLASSES: usize = 256;
+/// Models of at most this many classes (rounded up to 8) score in a smaller stack buffer.
+const SMALL_CLASSES: usize = 128;
 /// Width of the blocks in which dense rows are summed (the block's sums stay in registers).
 const BLOCK: usize = 32;
 
@@ -400,7 +402,11 @@ impl Model {
             scores.iter_mut().for_each(|s| *s = 0);
             return;
         }
-        if self.stride <= STACK_CLASSES {
+        if self.stride <= SMALL_CLASSES {
+            let mut acc = [0i32; SMALL_CLASSES];
+            self.accumulate(feats, &mut acc);
+            copy_scores(&acc[..nc], scores);
+        } else if self.stride <= STACK_CLASSES {
             let mut acc = [0i32; STACK_CLASSES];
             self.accumulate(feats, &mut acc);
             copy_scores(&acc[..nc], scores);
@@ -426,7 +432,12 @@ impl Model {
             scores.iter_mut().for_each(|s| *s = 0);
             return;
         }
-        if self.stride <= STACK_CLASSES {
+        if self.stride <= SMALL_CLASSES {
+            let mut acc = [0i32; SMALL_CLASSES];
+            add_extra(extra, &mut acc[..nc]);
+            self.accumulate(feats, &mut acc);
+            copy_scores(&acc[..nc], scores);
+        } else if self.stride <= STACK_CLASSES {
             let mut acc = [0i32; STACK_CLASSES];
             add_extra(extra, &mut acc[..nc]);
             self.accumulate(feats, &mut acc);
@@ -439,17 +450,30 @@ impl Model {
         }
     }
 
-    /// Adds the rows of `feats` into `acc` (at least `max(stride, 256)` long).
+    /// Adds the rows of `feats` into `acc` (at least `stride` long).
     #[inline]
     fn accumulate(&self, feats: &[u64], acc: &mut [i32]) {
+        // the scratch arrays are zeroed on every call: size them to the work
+        if feats.len() <= 16 {
+            self.accumulate_n::<16>(feats, acc)
+        } else if feats.len() <= 64 {
+            self.accumulate_n::<64>(feats, acc)
+        } else {
+            self.accumulate_n::<128>(feats, acc)
+        }
+    }
+
+    /// [`Model::accumulate`] with scratch arrays of `N` features.
+    #[inline]
+    fn accumulate_n<const N: usize>(&self, feats: &[u64], acc: &mut [i32]) {
         // Phase 1 loads every feature's home slot (independent loads the CPU overlaps); phase 2
         // resolves probes and adds inline weights; phase 3 sums the dense rows a block of classes
         // at a time; phase 4 adds the sparse rows.
-        let mut homes = [0u64; 128];
-        let mut dense_rows = [0u32; 128];
-        let mut sparse_rows = [0u32; 128];
+        let mut homes = [0u64; N];
+        let mut dense_rows = [0u32; N];
+        let mut sparse_rows = [0u32; N];
         let stride = self.stride as u32;
-        for chunk in feats.chunks(128) {
+        for chunk in feats.chunks(N) {
             for (h, &k) in homes.iter_mut().zip(chunk) {
                 *h = self.slots[(k as usize) & self.mask];
             }
@@ -480,7 +504,7 @@ impl Model {
                 }
             }
             // the sparse rows' lengths first: independent loads the CPU overlaps
-            let mut lens = [0u32; 128];
+            let mut lens = [0u32; N];
             for (l, &start) in lens.iter_mut().zip(&sparse_rows[..ns]) {
                 *l = self.data.get(start as usize).copied().unwrap_or(0);
             }
@@ -731,6 +755,27 @@ mod tests {
         m.score_parts(b, &[&part], &mut sum);
         assert_eq!(whole, sum);
         assert!(whole.iter().any(|&x| x != 0));
+    }
+
+    /// Every size of feature list (each scratch size, several chunks) sums the same weights as
+    /// the features scored one by one.
+    #[test]
+    fn feature_lists_of_every_size_score_their_sum() {
+        let m = model();
+        let feats: Vec<u64> = (0..300u64).map(|k| mix(k % 230, 3)).collect();
+        for n in [0, 1, 5, 16, 17, 64, 65, 128, 129, 300] {
+            let mut whole = vec![0i32; 20];
+            m.score_i(&feats[..n], &mut whole);
+            let mut sum = vec![0i32; 20];
+            let mut one = vec![0i32; 20];
+            for f in &feats[..n] {
+                m.score_i(std::slice::from_ref(f), &mut one);
+                for (a, b) in sum.iter_mut().zip(&one) {
+                    *a = a.wrapping_add(*b);
+                }
+            }
+            assert_eq!(whole, sum, "{n} features");
+        }
     }
 
     /// The allocation-free lower-casing and hashing agree with the standard library's.
