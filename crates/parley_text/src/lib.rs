@@ -142,6 +142,38 @@ fn heuristic_upos(w: &str) -> Upos {
     }
 }
 
+/// Byte ranges to tokenise: the paragraphs (clamped, in order) and any text between them, so
+/// that no sentence crosses a paragraph boundary.
+fn regions(idx: &CharIndex, text: &str, paragraphs: &[Span]) -> Vec<(usize, usize)> {
+    let total_chars = idx.len_chars();
+    let mut spans: Vec<Span> = paragraphs
+        .iter()
+        .filter(|p| p.start < p.end && p.start < total_chars)
+        .map(|p| Span {
+            start: p.start,
+            end: p.end.min(total_chars),
+        })
+        .collect();
+    spans.sort();
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0usize;
+    for p in spans {
+        if p.end <= pos {
+            continue;
+        }
+        let s = p.start.max(pos);
+        if s > pos {
+            regions.push((idx.byte_of_char(pos), idx.byte_of_char(s)));
+        }
+        regions.push((idx.byte_of_char(s), idx.byte_of_char(p.end)));
+        pos = p.end;
+    }
+    if pos < total_chars {
+        regions.push((idx.byte_of_char(pos), text.len()));
+    }
+    regions
+}
+
 impl Analyzer {
     /// Loads the models compiled into the binary (parsed once per process).
     pub fn new() -> Analyzer {
@@ -218,33 +250,7 @@ impl Analyzer {
     /// Offsets are code points into `text`.
     pub fn analyze(&self, text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
         let idx = CharIndex::new(text);
-        let total_chars = idx.len_chars();
-        // regions: the paragraphs (clamped, in order) and any non-blank text between them
-        let mut spans: Vec<Span> = paragraphs
-            .iter()
-            .filter(|p| p.start < p.end && p.start < total_chars)
-            .map(|p| Span {
-                start: p.start,
-                end: p.end.min(total_chars),
-            })
-            .collect();
-        spans.sort();
-        let mut regions: Vec<(usize, usize)> = Vec::new();
-        let mut pos = 0usize;
-        for p in spans {
-            if p.end <= pos {
-                continue;
-            }
-            let s = p.start.max(pos);
-            if s > pos {
-                regions.push((idx.byte_of_char(pos), idx.byte_of_char(s)));
-            }
-            regions.push((idx.byte_of_char(s), idx.byte_of_char(p.end)));
-            pos = p.end;
-        }
-        if pos < total_chars {
-            regions.push((idx.byte_of_char(pos), text.len()));
-        }
+        let regions = regions(&idx, text, paragraphs);
         let mut out = Vec::new();
         let mut toks = Vec::new();
         for (a, b) in regions {
@@ -305,32 +311,7 @@ impl Analyzer {
     ) -> Vec<Sentence> {
         let m = &*self.models;
         let idx = CharIndex::new(text);
-        let total_chars = idx.len_chars();
-        let mut spans: Vec<Span> = paragraphs
-            .iter()
-            .filter(|p| p.start < p.end && p.start < total_chars)
-            .map(|p| Span {
-                start: p.start,
-                end: p.end.min(total_chars),
-            })
-            .collect();
-        spans.sort();
-        let mut regions: Vec<(usize, usize)> = Vec::new();
-        let mut pos = 0usize;
-        for p in spans {
-            if p.end <= pos {
-                continue;
-            }
-            let s = p.start.max(pos);
-            if s > pos {
-                regions.push((idx.byte_of_char(pos), idx.byte_of_char(s)));
-            }
-            regions.push((idx.byte_of_char(s), idx.byte_of_char(p.end)));
-            pos = p.end;
-        }
-        if pos < total_chars {
-            regions.push((idx.byte_of_char(pos), text.len()));
-        }
+        let regions = regions(&idx, text, paragraphs);
         let classes = m.tagger.classes();
         let mut out = Vec::new();
         let mut toks = Vec::new();
