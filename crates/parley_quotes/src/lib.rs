@@ -666,6 +666,35 @@ struct Cand {
     long: bool,
 }
 
+impl Cand {
+    /// Indirect speech at bytes `b0..b1` of sentence `sent`, said by the words `speaker`
+    /// (`start..end`) of that sentence, with its cue and channel.
+    fn indirect(
+        b0: usize,
+        b1: usize,
+        sent: usize,
+        speaker: (usize, usize),
+        cue: Option<(usize, usize)>,
+        channel: Option<String>,
+    ) -> Cand {
+        Cand {
+            b0,
+            b1,
+            kind: QuoteKind::Indirect,
+            sent,
+            attr: Some(Attr {
+                cue,
+                speaker: Some(speaker),
+                channel,
+            }),
+            speaker: None,
+            sp_words: Some((sent, speaker.0, speaker.1)),
+            sp_bytes: None,
+            long: true,
+        }
+    }
+}
+
 /// Finds the quotes of an article.
 pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> Vec<Quote> {
     let idx = CharIndex::new(text);
@@ -1054,22 +1083,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
                     && text[c0..c1].split_whitespace().count() >= 3
                     && !direct_spans.iter().any(|&(a, b)| a <= c0 && c0 < b)
                 {
-                    let attr = Attr {
-                        cue: None,
-                        speaker: Some(np),
-                        channel: None,
-                    };
-                    cands.push(Cand {
-                        b0: c0,
-                        b1: c1,
-                        kind: QuoteKind::Indirect,
-                        sent: si,
-                        attr: Some(attr),
-                        speaker: None,
-                        sp_words: Some((si, 0, j + 1)),
-                        sp_bytes: None,
-                        long: true,
-                    });
+                    cands.push(Cand::indirect(c0, c1, si, np, None, None));
                 }
             }
         }
@@ -1104,22 +1118,14 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
                         (s.b0, s.w[k - 1].b1)
                     };
                     if c1 > c0 + 10 {
-                        let attr = Attr {
-                            cue: Some((w.b0, s.w[k + 1].b1)),
-                            speaker: Some((a, b)),
-                            channel: None,
-                        };
-                        cands.push(Cand {
-                            b0: c0,
-                            b1: trim_end(text, c0, c1),
-                            kind: QuoteKind::Indirect,
-                            sent: si,
-                            attr: Some(attr),
-                            speaker: None,
-                            sp_words: Some((si, a, b)),
-                            sp_bytes: None,
-                            long: true,
-                        });
+                        cands.push(Cand::indirect(
+                            c0,
+                            trim_end(text, c0, c1),
+                            si,
+                            (a, b),
+                            Some((w.b0, s.w[k + 1].b1)),
+                            None,
+                        ));
                     }
                 }
                 k = b.max(k + 1);
@@ -1192,23 +1198,15 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
                             && text[c0..c1].split_whitespace().count() >= 4
                         {
                             let ch = ctx.channel(s, k, class, k, n);
-                            let attr = Attr {
-                                cue: Some((w.b0, w.b1)),
-                                speaker: Some(np),
-                                channel: ch,
-                            };
                             let c0 = skip_open(text, c0, c1);
-                            cands.push(Cand {
-                                b0: c0,
-                                b1: trim_end(text, c0, c1),
-                                kind: QuoteKind::Indirect,
-                                sent: si,
-                                attr: Some(attr),
-                                speaker: None,
-                                sp_words: Some((si, np.0, np.1)),
-                                sp_bytes: None,
-                                long: true,
-                            });
+                            cands.push(Cand::indirect(
+                                c0,
+                                trim_end(text, c0, c1),
+                                si,
+                                np,
+                                Some((w.b0, w.b1)),
+                                ch,
+                            ));
                         }
                     }
                 }
@@ -1304,22 +1302,14 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
                         .any(|&(a, b)| a < c1 && c0 < b && (b - a) * 2 > c1 - c0)
                 {
                     let ch = ctx.channel(s, k, class, k, n);
-                    let attr = Attr {
-                        cue: Some((w.b0, w.b1)),
-                        speaker: Some(np),
-                        channel: ch,
-                    };
-                    cands.push(Cand {
-                        b0: c0,
-                        b1: trim_end(text, c0, c1),
-                        kind: QuoteKind::Indirect,
-                        sent: si,
-                        attr: Some(attr),
-                        speaker: None,
-                        sp_words: Some((si, np.0, np.1)),
-                        sp_bytes: None,
-                        long: true,
-                    });
+                    cands.push(Cand::indirect(
+                        c0,
+                        trim_end(text, c0, c1),
+                        si,
+                        np,
+                        Some((w.b0, w.b1)),
+                        ch,
+                    ));
                 }
                 k += 1;
                 continue;
@@ -1355,22 +1345,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
             let words_in = text[c0..c1].split_whitespace().count();
             if words_in >= 3 {
                 let ch = ctx.channel(s, k, class, k, n);
-                let attr = Attr {
-                    cue: Some((w.b0, w.b1)),
-                    speaker: Some(np),
-                    channel: ch,
-                };
-                cands.push(Cand {
-                    b0: c0,
-                    b1: c1,
-                    kind: QuoteKind::Indirect,
-                    sent: si,
-                    attr: Some(attr),
-                    speaker: None,
-                    sp_words: Some((si, np.0, np.1)),
-                    sp_bytes: None,
-                    long: true,
-                });
+                cands.push(Cand::indirect(c0, c1, si, np, Some((w.b0, w.b1)), ch));
             }
             k += 1;
         }
