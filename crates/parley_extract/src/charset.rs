@@ -4,8 +4,54 @@
 
 use encoding_rs::Encoding;
 
-/// Decodes page bytes; returns the text and the encoding's name.
+/// Decodes page bytes; returns the text and the encoding's name. Text that was UTF-8 read as
+/// Latin-1 and saved again as UTF-8 is repaired ([`repair_double_utf8`]).
 pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    let (text, name) = decode_raw(bytes);
+    (repair_double_utf8(text), name)
+}
+
+/// Undoes UTF-8 that was read as Latin-1 and written out again as UTF-8 ("Investorâ\u{80}\u{99}s"
+/// for "Investor’s"): a run of U+0080–U+00FF characters that holds a C1 control character
+/// (never text of its own) and whose code points, taken as bytes, are valid UTF-8. Other runs
+/// are left alone.
+pub fn repair_double_utf8(text: String) -> String {
+    let b = text.as_bytes();
+    let has_c1 = memchr::memchr_iter(0xC2, b)
+        .any(|i| b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)));
+    if !has_c1 {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run: Vec<u8> = Vec::new();
+    let flush = |run: &mut Vec<u8>, out: &mut String| {
+        if run.iter().any(|&c| (0x80..=0x9F).contains(&c)) {
+            for chunk in run.utf8_chunks() {
+                out.push_str(chunk.valid());
+                out.extend(chunk.invalid().iter().map(|&c| char::from(c)));
+            }
+        } else {
+            out.extend(run.iter().map(|&c| char::from(c)));
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if ('\u{80}'..='\u{ff}').contains(&c) {
+            run.push(c as u8);
+        } else {
+            if !run.is_empty() {
+                flush(&mut run, &mut out);
+            }
+            out.push(c);
+        }
+    }
+    if !run.is_empty() {
+        flush(&mut run, &mut out);
+    }
+    out
+}
+
+fn decode_raw(bytes: &[u8]) -> (String, &'static str) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text.into_owned(), enc.name());
@@ -81,5 +127,21 @@ mod tests {
         );
         check(b"plain \xff\xfe bytes", &decode(b"plain \xff\xfe bytes").0);
         check(b"caf\xc3\xa9", "caf\u{e9}");
+    }
+
+    #[test]
+    fn double_encoded_utf8_is_repaired() {
+        // "’" (E2 80 99) read as Latin-1 and saved as UTF-8 again
+        check(
+            b"the ferry\xc3\xa2\xc2\x80\xc2\x99s fares",
+            "the ferry\u{2019}s fares",
+        );
+        // Latin-1 letters without a control character are text: kept
+        check(
+            "caf\u{e9} \u{c2}\u{a9} 2025".as_bytes(),
+            "caf\u{e9} \u{c2}\u{a9} 2025",
+        );
+        // a control character that is not part of a UTF-8 sequence stays as it was
+        check(b"x\xc2\x85y", "x\u{85}y");
     }
 }

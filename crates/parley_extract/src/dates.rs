@@ -181,6 +181,20 @@ pub fn from_url(url: &str) -> Option<String> {
                     }
                 }
             }
+            // `/2020/january/12/`
+            if let (Some(y), Some(m), Some(d)) = (
+                num(s),
+                segs.get(i + 1)
+                    .filter(|m| m.len() >= 3)
+                    .and_then(|m| month(m)),
+                segs.get(i + 2)
+                    .filter(|d| d.len() <= 2)
+                    .and_then(|d| num(d)),
+            ) {
+                if let Some(r) = ymd(y, m, d) {
+                    return Some(r);
+                }
+            }
         }
         if s.len() >= 10 && s.as_bytes()[4] == b'-' && s.is_char_boundary(10) {
             if let Some(r) = normalize_numeric(&s[..10]) {
@@ -189,6 +203,19 @@ pub fn from_url(url: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The other reading of a date-only `YYYY-MM-DD` whose day could be its month ("03/10/2023" is
+/// 3 October or March 10): the day and month swapped, when both are 12 or less and differ.
+pub fn swapped(d: &str) -> Option<String> {
+    if d.len() != 10 || d.as_bytes()[4] != b'-' || d.as_bytes()[7] != b'-' {
+        return None;
+    }
+    let (y, m, day) = (num(&d[..4])?, num(&d[5..7])?, num(&d[8..10])?);
+    if day > 12 || day == m {
+        return None;
+    }
+    ymd(y, day, m)
 }
 
 /// Days since 1970-01-01 of the calendar day a normalised date starts with (`YYYY-MM-DD…`).
@@ -307,5 +334,13 @@ mod tests {
             from_url("https://example.org/news/ferry-story-123456/"),
             None
         );
+        assert_eq!(
+            from_url("https://example.org/blog/2023/october/03/ferry-story").as_deref(),
+            Some("2023-10-03")
+        );
+        assert_eq!(swapped("2023-03-10").as_deref(), Some("2023-10-03"));
+        assert_eq!(swapped("2023-03-13"), None);
+        assert_eq!(swapped("2023-03-03"), None);
+        assert_eq!(swapped("2023-03-10T10:00:00Z"), None);
     }
 }

@@ -254,11 +254,13 @@ fn html_article(
     let mut st = content::stats(&dom);
     let hint = m.ld_body.as_deref().filter(|b| b.chars().count() > 300);
     let roots = content::choose(&dom, &mut st, hint);
+    // a canonical link that is not a URL (some CMSs put the title there) is skipped
     let url = opts
         .url
         .as_deref()
-        .or(m.canonical.as_deref())
-        .or(m.metas.get("og:url").map(String::as_str));
+        .or(m.canonical.as_deref().filter(|c| c.starts_with("http")))
+        .or(m.metas.get("og:url").map(String::as_str))
+        .or(m.canonical.as_deref());
     let title_node = meta::fill(article, &dom, &st, &m, url, roots.first().copied());
     let blocks = render::render(&dom, &st.dead, &roots, title_node);
     let mut blocks = render::filter(blocks);

@@ -6,6 +6,14 @@
 //! such pages are often stale); and authors are people — post-nominal letters stay with their
 //! name ("Lena Moreau, MS, RD"), publications ("The …"), menu entries ("By Route") and labels
 //! ("Insights from") are not authors.
+//!
+//! The headline is the visible `<h1>` unless the page says otherwise: an h1 that names the site
+//! (a logo, `og:site_name`, the part of the `<title>` around the declared headline), h1s that
+//! are the text's section headings, boilerplate h1s after the text, an h1 deep inside the text,
+//! and a lone h1 that shares no word with the declared headline all yield to the metadata's
+//! title; a shouted h1 or one with a "Label: " before the declared headline takes the
+//! metadata's wording. A numeric date that reads both ways ("03/10/2023") takes the reading
+//! another source of the page confirms.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -31,6 +39,8 @@ pub struct Meta {
     pub lang: Option<String>,
     pub ld_headline: Option<String>,
     pub ld_authors: Vec<String>,
+    /// The JSON-LD authors are typed `Person` (a site named after its author stays the author).
+    pub ld_authors_typed_person: bool,
     pub ld_published: Option<String>,
     pub ld_modified: Option<String>,
     pub ld_publisher: Option<String>,
@@ -180,6 +190,11 @@ fn read_json_ld(text: &str, m: &mut Meta) {
         if m.ld_authors.is_empty() {
             if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
                 names_of(a, &ids, &mut m.ld_authors, true);
+                let person = |v: &Value| v.get("@type").and_then(Value::as_str) == Some("Person");
+                m.ld_authors_typed_person = match a {
+                    Value::Array(xs) => !xs.is_empty() && xs.iter().all(person),
+                    other => person(other),
+                };
             }
         }
         if m.ld_published.is_none() {
@@ -380,6 +395,9 @@ fn person_names_opts(raw: &str, min_words: usize, structured: bool) -> Vec<Strin
         }
     }
     let mut out: Vec<String> = Vec::new();
+    // the part before was an affiliation ("Trial Attorney at Harbour & Hale"): a one-word part
+    // after it continues the firm's name
+    let mut after_affiliation = false;
     let parts: Vec<String> = s
         .split([',', ';', '|', '&', '/', '\u{b7}', '\u{2022}'])
         .flat_map(|p| p.split(" and ").map(str::to_string).collect::<Vec<_>>())
@@ -404,7 +422,9 @@ fn person_names_opts(raw: &str, min_words: usize, structured: bool) -> Vec<Strin
             continue;
         }
         let words: Vec<&str> = p.split_whitespace().collect();
-        if words.is_empty() || words.len() > 5 {
+        let continues = after_affiliation && words.len() == 1;
+        after_affiliation = [" at ", " of ", " for "].iter().any(|w| p.contains(w));
+        if words.is_empty() || words.len() > 5 || continues || after_affiliation {
             continue;
         }
         if p.chars().any(|c| c.is_ascii_digit()) {
@@ -443,7 +463,7 @@ fn person_names_opts(raw: &str, min_words: usize, structured: bool) -> Vec<Strin
 pub fn clean_title(t: &str, site: Option<&str>) -> String {
     let t = collapse_ws(t);
     for sep in [
-        " | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ", " // ",
+        " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " // ",
     ] {
         if t.contains(sep) {
             let parts: Vec<&str> = t.split(sep).collect();
@@ -537,7 +557,7 @@ pub fn finish_title(t: &str, site: Option<&str>) -> String {
             }
         }
     }
-    for sep in [" | ", " – ", " — ", " - ", " :: ", " · "] {
+    for sep in [" | ", " – ", " — ", " - ", " :: ", " · ", " • "] {
         let Some(pos) = t.rfind(sep) else { continue };
         let (head, tail) = (&t[..pos], t[pos + sep.len()..].trim());
         let head_words = head.split_whitespace().count();
@@ -614,6 +634,106 @@ fn similar(a: &str, b: &str) -> f32 {
     inter / wa.len().max(wb.len()) as f32
 }
 
+/// Same words (`\w+` runs, case-insensitive), in the same order.
+fn norm_eq(a: &str, b: &str) -> bool {
+    let a = crate::textutil::words(a).map(str::to_lowercase);
+    let b = crate::textutil::words(b).map(str::to_lowercase);
+    a.eq(b)
+}
+
+/// Lower-cased words (`\w+` runs) of a text, in order.
+fn word_list(s: &str) -> Vec<String> {
+    crate::textutil::words(s).map(str::to_lowercase).collect()
+}
+
+/// Visible characters of the text nodes in `from..to` (document order), not counting removed
+/// boilerplate; stops counting at `cap`.
+fn text_between(dom: &Dom, st: &Stats, from: usize, to: usize, cap: usize) -> usize {
+    let mut n = 0;
+    for j in from..to.min(dom.nodes.len()) {
+        if dom.nodes[j].tag == Tag::Text && !st.dead[j] {
+            n += dom.nodes[j].text.trim().len();
+            if n >= cap {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// All letters capitals, at least three words ("FERRY FARES RISE AGAIN").
+fn shouted(t: &str) -> bool {
+    t.split_whitespace().count() >= 3
+        && t.chars().any(char::is_alphabetic)
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// A bare domain ("harbourdaily.com"), as a logo heading shows it.
+fn looks_like_domain(t: &str) -> bool {
+    let t = t.trim().to_ascii_lowercase();
+    !t.contains(' ')
+        && t.contains('.')
+        && [
+            ".com", ".org", ".net", ".io", ".co.uk", ".co", ".dev", ".blog", ".info",
+        ]
+        .iter()
+        .any(|d| t.ends_with(d) && t.len() > d.len() + 1)
+}
+
+/// An h1 that names the site rather than the story: a bare domain, the `og:site_name`, or the
+/// part of the `<title>` around the declared headline ("Harbour Daily: Ferry fares rise").
+/// An h1 that matches the declared headline is never a label.
+fn is_site_label(
+    h: &str,
+    site: Option<&str>,
+    title_tag: Option<&str>,
+    declared: Option<&str>,
+) -> bool {
+    let hw = word_set(h);
+    if hw.is_empty() {
+        return false;
+    }
+    if looks_like_domain(h) {
+        return true;
+    }
+    if declared.is_some_and(|d| similar(h, d) >= 0.5) {
+        return false;
+    }
+    if site.is_some_and(|s| word_set(s) == hw) {
+        return true;
+    }
+    let (Some(tt), Some(d)) = (title_tag, declared) else {
+        return false;
+    };
+    // a declared "headline" that is the site's own name says nothing about the h1
+    if site.is_some_and(|s| word_set(s) == word_set(d)) {
+        return false;
+    }
+    let low =
+        |s: &str| -> Vec<String> { crate::textutil::words(s).map(str::to_lowercase).collect() };
+    let (t, hh, dd) = (low(tt), low(h), low(d));
+    if dd.is_empty() || t.len() != hh.len() + dd.len() {
+        return false;
+    }
+    (t[..hh.len()] == hh[..] && t[hh.len()..] == dd[..])
+        || (t[..dd.len()] == dd[..] && t[dd.len()..] == hh[..])
+}
+
+/// `t` without a leading or trailing `label` (and the separator next to it), when at least
+/// two words remain.
+fn strip_affix(t: &str, label: &str) -> Option<String> {
+    let label = label.trim();
+    let rest = if let Some(r) = t.strip_prefix(label) {
+        r
+    } else {
+        t.strip_suffix(label)?
+    };
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "|:-–—·»«".contains(c));
+    (rest.split_whitespace().count() >= 2).then(|| rest.to_string())
+}
+
 /// The article headline and the node it came from (to keep it out of the body).
 fn is_inside(dom: &Dom, mut n: usize, root: usize) -> bool {
     while n != 0 {
@@ -624,6 +744,9 @@ fn is_inside(dom: &Dom, mut n: usize, root: usize) -> bool {
     }
     false
 }
+
+/// Characters of main text before an h1 inside it beyond which the h1 is not the headline.
+const DEEP: usize = 1500;
 
 pub fn choose_title(
     dom: &Dom,
@@ -660,29 +783,80 @@ pub fn choose_title(
     .into_iter()
     .flatten()
     .collect();
-    let mut best: Option<(f32, usize, &String)> = None;
+    // the headline the page declares for sharing (OpenGraph, JSON-LD)
+    let declared = meta(m, &["og:title", "twitter:title"]).or(m.ld_headline.as_deref());
+    // h1s that name the site, not the story (a logo, "<Site>: <headline>" in the title tag)
+    let mut labels: Vec<String> = Vec::new();
+    h1s.retain(|(_, t)| {
+        let label = is_site_label(t, site.as_deref(), m.title_tag.as_deref(), declared);
+        if label {
+            labels.push(t.clone());
+        }
+        !label
+    });
+    let mut best: Option<(f32, usize, &String, &str)> = None;
     for (i, t) in &h1s {
-        let s = candidates.iter().map(|c| similar(t, c)).fold(0.0, f32::max);
+        let (s, c) = candidates
+            .iter()
+            .map(|c| (similar(t, c), *c))
+            .fold((0.0, ""), |a, b| if b.0 > a.0 { b } else { a });
         if best.as_ref().is_none_or(|b| s > b.0) {
-            best = Some((s, *i, t));
+            best = Some((s, *i, t, c));
         }
     }
-    if let Some((s, i, t)) = best {
+    if let Some((s, i, t, c)) = best {
         if s >= 0.5 || candidates.is_empty() {
+            // a shouted headline ("FERRY FARES RISE") restated in normal case by the metadata
+            if shouted(t) && !c.is_empty() && !shouted(c) {
+                return (Some(clean_title(c, site.as_deref())), Some(i));
+            }
+            // a section label before the headline ("Blog: Ferry fares rise")
+            if let Some((label, rest)) = t.split_once(": ") {
+                let clean = clean_title(c, site.as_deref());
+                if label.split_whitespace().count() <= 2 && norm_eq(rest, &clean) {
+                    return (Some(rest.trim().to_string()), Some(i));
+                }
+            }
             return (Some(t.clone()), Some(i));
         }
     }
+    // a visible h1 that shares no word with a declared headline of several words is a
+    // section label or a slogan, not the story's headline
+    let unrelated = best.is_some_and(|b| b.0 < 0.15)
+        && declared.is_some_and(|d| {
+            let d = clean_title(d, site.as_deref());
+            d.split_whitespace().count() >= 3
+                && site.as_deref().is_none_or(|s| word_set(s) != word_set(&d))
+        });
+    // several h1s inside the main text are its section headings, not its headline
+    let sections = content_start.is_some_and(|start| {
+        h1s.iter()
+            .filter(|(i, _)| is_inside(dom, *i, start))
+            .count()
+            >= 2
+    });
     // a single visible headline wins over differently worded meta titles (they are often
     // written for search engines)
     let live: Vec<&(usize, String)> = h1s
         .iter()
         .filter(|(i, t)| !st.dead[*i] || t.split_whitespace().count() >= 3)
+        .filter(|(i, _)| {
+            content_start.is_none_or(|start| {
+                let inside = is_inside(dom, *i, start);
+                // boilerplate h1s after the main text (footers), section headings, and an h1
+                // deep inside the text (a pull quote)
+                let footer = st.dead[*i] && *i > start && !inside;
+                let section = sections && inside;
+                let deep = inside && text_between(dom, st, start, *i, DEEP) >= DEEP;
+                !(footer || section || deep)
+            })
+        })
         .collect();
-    if live.len() == 1 && live[0].1.split_whitespace().count() >= 2 {
+    if !unrelated && live.len() == 1 && live[0].1.split_whitespace().count() >= 2 {
         return (Some(live[0].1.clone()), Some(live[0].0));
     }
     // several: the last one before the main text, else the first inside it
-    if let (Some(start), true) = (content_start, live.len() > 1) {
+    if let (Some(start), true) = (content_start, live.len() > 1 && !unrelated) {
         let before = live.iter().rfind(|(i, _)| *i < start);
         let inside = live
             .iter()
@@ -706,15 +880,19 @@ pub fn choose_title(
             }
         }
     }
-    if let Some(t) = m
-        .ld_headline
-        .as_deref()
-        .or(meta(m, &["og:title", "twitter:title"]))
-    {
-        return (Some(clean_title(t, site.as_deref())), None);
+    let unlabel =
+        |t: String| -> String { labels.iter().find_map(|l| strip_affix(&t, l)).unwrap_or(t) };
+    let og = meta(m, &["og:title", "twitter:title"]);
+    // a JSON-LD headline cut to a length limit yields to the full OpenGraph title
+    let ld = m.ld_headline.as_deref().map(|ld| match og {
+        Some(o) if ld.len() < o.len() && word_list(o).starts_with(&word_list(ld)) => o,
+        _ => ld,
+    });
+    if let Some(t) = ld.or(og) {
+        return (Some(unlabel(clean_title(t, site.as_deref()))), None);
     }
     if let Some(t) = &m.title_tag {
-        return (Some(clean_title(t, site.as_deref())), None);
+        return (Some(unlabel(clean_title(t, site.as_deref()))), None);
     }
     if let Some((i, t)) = h1s.first() {
         return (Some(t.clone()), Some(*i));
@@ -954,6 +1132,28 @@ fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
         out = long_box.unwrap_or_default();
     }
     out
+}
+
+/// The person a description names as the writer: "… written by A Name, MD, job. …" (the first
+/// name after the cue, up to the end of the sentence).
+fn written_by(desc: &str) -> Option<String> {
+    let at = crate::textutil::find_ascii_ci(desc, "written by ")?;
+    let rest = &desc[at + "written by ".len()..];
+    // the sentence ends at ". " after a lower-case letter ("Health. Diet …"), not after an
+    // initial ("A. Name")
+    let b = rest.as_bytes();
+    let end = (1..b.len().saturating_sub(1))
+        .find(|&i| b[i] == b'.' && b[i + 1] == b' ' && b[i - 1].is_ascii_lowercase())
+        .unwrap_or(rest.len());
+    let mut end = end.min(200);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sentence = &rest[..end];
+    person_names(sentence)
+        .into_iter()
+        .next()
+        .filter(|n| name_shaped(n))
 }
 
 /// "Last, First" → "First Last" (one comma, a few words each side); other strings unchanged.
@@ -1282,10 +1482,32 @@ pub fn fill(
         }
         visible
     };
-    if authors.is_empty() || authors.iter().all(is_site) {
+    // a personal site: the author typed `Person`, shaped like a name, and named in the host
+    // ("jane.example.org" by "Jane Doe") stays the author though the site bears the name
+    let host = url
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|r| r.split('/').next())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let typed_people = m.ld_authors_typed_person
+        && !authors.is_empty()
+        && authors.iter().all(|a| {
+            name_shaped(a)
+                && crate::textutil::words(a)
+                    .any(|w| w.chars().count() >= 3 && host.contains(&w.to_lowercase()))
+        });
+    if authors.is_empty() || (!typed_people && authors.iter().all(is_site)) {
         let visible = visible();
         if !visible.is_empty() {
             authors = visible;
+        }
+    }
+    // "This post was written by A Name, MD, …" in the page's description
+    if authors.is_empty() {
+        if let Some(name) =
+            meta(m, &["description", "og:description", "twitter:description"]).and_then(written_by)
+        {
+            authors.push(name);
         }
     }
     authors.dedup();
@@ -1349,6 +1571,31 @@ pub fn fill(
         }
         _ => published,
     };
+    // a numeric date that reads both ways ("03/10/2023") takes the reading another source of
+    // the page (JSON-LD, meta tags, the URL) confirms
+    let published = published.map(|p| {
+        let Some(other) = dates::swapped(&p) else {
+            return p;
+        };
+        let sources: Vec<String> = [
+            ld_pub.clone(),
+            META_PUBLISHED
+                .iter()
+                .find_map(|k| m.metas.get(*k).and_then(|v| dates::normalize(v))),
+            m.ld_any_published.as_deref().and_then(dates::normalize),
+            m.script_published.clone(),
+            url.and_then(dates::from_url),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let says = |d: &str| sources.iter().any(|s| s.get(..10) == Some(d));
+        if says(&other) && !says(&p) {
+            other
+        } else {
+            p
+        }
+    });
     // a UTC stamp yields to the same instant written in the page's own zone (`<time>`)
     let published = published.map(|p| {
         let local: Vec<String> = dom

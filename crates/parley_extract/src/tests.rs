@@ -710,3 +710,214 @@ fn a_linked_heading_over_a_paragraph_is_a_section_title() {
         &["Ferry timetable"],
     );
 }
+
+/// Extracts a page with the given `<head>` extras and `<body>` and returns the article.
+fn article_with_head(head: &str, body: &str) -> Article {
+    let html = format!("<html><head>{head}</head><body>{body}</body></html>");
+    extract(html.as_bytes(), &Options::default())
+        .expect("extracts")
+        .article
+}
+
+/// Title chosen for a page with `head` and `body`.
+fn title_of(head: &str, body: &str) -> Option<String> {
+    article_with_head(head, body).title
+}
+
+#[test]
+fn an_h1_naming_the_site_is_not_the_headline() {
+    // the logo heading equals og:site_name
+    let head = "<title>Night ferries return to the islands — Coast Courier</title>\
+        <meta property='og:site_name' content='Coast Courier'>\
+        <meta property='og:title' content='Night ferries return to the islands'>";
+    let body = format!("<header><h1>Coast Courier</h1></header><article>{HARBOUR_PARAS}</article>");
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Night ferries return to the islands")
+    );
+    // no site name, but the title tag is "<h1>: <og:title>"
+    let head = "<title>Pier Notes: Night ferries return to the islands</title>\
+        <meta property='og:title' content='Night ferries return to the islands'>";
+    let body = format!("<header><h1>Pier Notes</h1></header><article>{HARBOUR_PARAS}</article>");
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Night ferries return to the islands")
+    );
+    // a bare domain as the heading, and as a prefix of the title
+    let head = "<title>coastnotes.org Night ferries return</title>";
+    let body =
+        format!("<header><h1>coastnotes.org</h1></header><article>{HARBOUR_PARAS}</article>");
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Night ferries return")
+    );
+    // the same heading that is also the declared headline stays
+    let head = "<title>Night ferries return | Coast Courier</title>\
+        <meta property='og:site_name' content='Coast Courier'>\
+        <meta property='og:title' content='Night ferries return'>";
+    let body = format!("<article><h1>Night ferries return</h1>{HARBOUR_PARAS}</article>");
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Night ferries return")
+    );
+}
+
+#[test]
+fn section_h1s_footer_h1s_and_pull_quotes_are_not_headlines() {
+    let head = "<title>Pier Notes: A week of island crossings</title>\
+        <meta property='og:title' content='A week of island crossings'>";
+    // several h1s inside the text are its sections
+    let body = format!(
+        "<article><h1>Monday</h1>{HARBOUR_PARAS}<h1>Tuesday</h1>{HARBOUR_PARAS}\
+         <h1>Wednesday</h1>{HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("A week of island crossings")
+    );
+    // boilerplate h1s after the text (a footer)
+    let body = format!(
+        "<article>{HARBOUR_PARAS}</article>\
+         <footer><h1>Return to the home page now</h1><h1>Follow us</h1></footer>"
+    );
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("A week of island crossings")
+    );
+    // a lone h1 far down the text is a pull quote
+    let body = format!(
+        "<article>{HARBOUR_PARAS}{HARBOUR_PARAS}{HARBOUR_PARAS}\
+         <h1>What riders want is a boat that leaves on time</h1>{HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("A week of island crossings")
+    );
+}
+
+#[test]
+fn headline_labels_shouting_and_unrelated_h1s() {
+    // a heading that shares no word with the declared headline is a section label
+    let head = "<title>Night ferries return to the islands</title>\
+        <meta property='og:title' content='Night ferries return to the islands'>";
+    let body =
+        format!("<div class='intro'><h1>Our Blog</h1></div><article>{HARBOUR_PARAS}</article>");
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Night ferries return to the islands")
+    );
+    // a shouted heading restated in normal case by the metadata
+    let body =
+        format!("<article><h1>NIGHT FERRIES RETURN TO THE ISLANDS</h1>{HARBOUR_PARAS}</article>");
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Night ferries return to the islands")
+    );
+    // a section label before the headline
+    let body = format!(
+        "<article><h1>News: Night ferries return to the islands</h1>{HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Night ferries return to the islands")
+    );
+    // a label without the metadata's agreement stays part of the headline
+    let head = "<title>Coast Courier</title>";
+    let body = format!(
+        "<article><h1>Analysis: why the night ferries failed</h1>{HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Analysis: why the night ferries failed")
+    );
+}
+
+#[test]
+fn a_cut_json_ld_headline_yields_to_the_full_title() {
+    let head = "<title>Night ferries return to the islands after a winter of repairs to the north pier • Coast Courier</title>\
+        <meta property='og:site_name' content='Coast Courier'>\
+        <meta property='og:title' content='Night ferries return to the islands after a winter of repairs to the north pier • Coast Courier'>\
+        <script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Night ferries return to the islands after a winter of\"}</script>";
+    let body = format!("<article>{HARBOUR_PARAS}</article>");
+    assert_eq!(
+        title_of(head, &body).as_deref(),
+        Some("Night ferries return to the islands after a winter of repairs to the north pier")
+    );
+}
+
+#[test]
+fn affiliations_and_described_writers() {
+    // the firm after a job title is not a second author
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1>\
+         <p class='byline'>Reviewed by Lena Moreau, Fares Counsel at Harbour &amp; Hale</p>{HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(article_of(&body).authors, ["Lena Moreau"]);
+    // a writer named only in the description
+    let head = "<title>Ferry fares rise</title><meta name='description' content='This post was \
+        written by Omar Said, MD, ship doctor, Coast Clinic. Fares rise again this spring.'>";
+    let body = format!("<article><h1>Ferry fares rise</h1>{HARBOUR_PARAS}</article>");
+    assert_eq!(article_with_head(head, &body).authors, ["Omar Said, MD"]);
+}
+
+#[test]
+fn a_numeric_date_takes_the_reading_the_metadata_confirms() {
+    let head = "<title>Ferry fares rise</title>\
+        <script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"datePublished\":\"2024-09-10T16:07:00Z\"}</script>";
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1><p class='post-date'>09.10.2024</p>{HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(
+        article_with_head(head, &body).published.as_deref(),
+        Some("2024-09-10")
+    );
+    // without a second source the written convention stands (day.month)
+    let body = format!(
+        "<article><h1>Ferry fares rise</h1><p class='post-date'>09.10.2024</p>{HARBOUR_PARAS}</article>"
+    );
+    assert_eq!(
+        article_with_head("<title>Ferry fares rise</title>", &body)
+            .published
+            .as_deref(),
+        Some("2024-10-09")
+    );
+}
+
+#[test]
+fn double_encoded_text_is_repaired() {
+    let body =
+        format!("<article><h1>The island\u{e2}\u{80}\u{99}s ferries</h1>{HARBOUR_PARAS}</article>");
+    let a = article_with_head("<title>x</title>", &body);
+    assert_eq!(a.title.as_deref(), Some("The island\u{2019}s ferries"));
+}
+
+#[test]
+fn a_site_named_after_its_author_keeps_the_author() {
+    let html = format!(
+        "<html><head><title>Night ferries | Lena Moreau</title>\
+         <meta property='og:site_name' content='Lena Moreau'>\
+         <script type='application/ld+json'>{{\"@type\":\"BlogPosting\",\"author\":[{{\"@type\":\"Person\",\"name\":\"Lena Moreau\"}}]}}</script>\
+         </head><body><article><h1>Night ferries</h1>\
+         <p class='byline'>By Omar Said</p>{HARBOUR_PARAS}</article></body></html>"
+    );
+    let at = |url: &str| {
+        let opts = Options {
+            url: Some(url.to_string()),
+            ..Options::default()
+        };
+        extract(html.as_bytes(), &opts)
+            .expect("extracts")
+            .article
+            .authors
+    };
+    // the host bears the name: a personal site, its author typed Person
+    assert_eq!(
+        at("https://lenamoreau.example/notes/night-ferries"),
+        ["Lena Moreau"]
+    );
+    // elsewhere an author equal to the site name yields to the visible byline
+    assert_eq!(
+        at("https://harbour.example/notes/night-ferries"),
+        ["Omar Said"]
+    );
+}
