@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Named entities on parley's own annotated sample (excerpts of WCXB dev articles, annotations in
-# crates/parley_entities/tests/data/wcxb{,-heldout,-heldout2,-heldout3}/, protocol in
+# crates/parley_entities/tests/data/wcxb{,-heldout,-heldout2,-heldout3}/ and ScrapingHub news excerpts in
+# .../scrapinghub-heldout4/ (reported separately, not in the floors), protocol in
 # crates/parley_entities/tests/data/README.md and docs/eval/entities.md). Runs `parley analyze` over the
-# excerpts and regenerates docs/eval/entities.md. `--check` exits non-zero below the regression floors
-# (all sets combined, exact spans): PERSON precision >= 0.83, recall >= 0.77; GPE precision >= 0.86,
-# recall >= 0.88. Issue 6's bars (PERSON and GPE precision >= 0.90, recall >= 0.85) are reported
-# separately: with the fresh held-out 3 set included they are NOT met (see docs/eval/entities.md).
+# excerpts and regenerates docs/eval/entities.md (not with `--check`). `--check` exits non-zero below the regression floors
+# (all sets combined, exact spans): PERSON precision >= 0.90, recall >= 0.85; GPE precision >= 0.90,
+# recall >= 0.90. Issue 6's bars (PERSON and GPE precision >= 0.90, recall >= 0.85) are reported
+# separately. Held-out 3 was scored once at stop 9 (first score recorded in docs/eval/entities.md) and
+# is development data from stop 10 on: every set here has now been used for development.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CHECK=0
@@ -17,7 +19,7 @@ TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 python3 - "$DATA" > "$TMP/in.jsonl" <<'PY'
 import json, sys
 from pathlib import Path
-for d in ("wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3"):
+for d in ("wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3", "scrapinghub-heldout4"):
     for p in sorted(Path(sys.argv[1], d).glob("*.txt")):
         print(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf8")}))
 PY
@@ -78,15 +80,16 @@ def score(dirs):
 
 tables, bad, all_errors = [], [], []
 ALL = ["wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3"]
-FLOORS = {"PERSON": (0.83, 0.77), "GPE": (0.86, 0.88)}  # regression floors (precision, recall)
+FLOORS = {"PERSON": (0.90, 0.85), "GPE": (0.90, 0.90)}  # regression floors (precision, recall)
 BARS = (0.90, 0.85)  # issue 6's bars
 bars_missed, combined = [], {}
 for label, dirs in (("development sample (rules were written while reading its errors)", ["wcxb"]),
                     ("held-out 1 (later stretches of the development pages)", ["wcxb-heldout"]),
                     ("held-out 2 (fresh pages in 23:07's scoring; partly tuned since)", ["wcxb-heldout2"]),
-                    ("held-out 3 (fresh pages, annotated after the rules were frozen; scored once)", ["wcxb-heldout3"]),
+                    ("held-out 3 (first score recorded at stop 9; used for development from stop 10)", ["wcxb-heldout3"]),
                     ("development + held-out 1 + held-out 2", ["wcxb", "wcxb-heldout", "wcxb-heldout2"]),
-                    ("all sets combined", ALL)):
+                    ("all sets combined", ALL),
+                    ("held-out 4 (ScrapingHub news, annotated blind before scoring; not in the sets above)", ["scrapinghub-heldout4"])):
     res, docs, errors = score(dirs)
     if dirs == ALL:
         all_errors = errors
@@ -109,7 +112,9 @@ errors = all_errors
 rows = tables
 bars_line = ("Issue 6's bars (PERSON and GPE precision ≥ 0.90, recall ≥ 0.85, all sets combined): **NOT met** — "
              + "; ".join(bars_missed) + "." if bars_missed else
-             "Issue 6's bars (PERSON and GPE precision ≥ 0.90, recall ≥ 0.85, all sets combined): met.")
+             "Issue 6's bars (PERSON and GPE precision ≥ 0.90, recall ≥ 0.85, all sets combined): met — on sets "
+             "that have all been used for development, so this is no measure on unseen text (held-out 3 alone, "
+             "see its table above, is still below the PERSON bars; its first, unseen score is recorded below).")
 print(bars_line.replace("**", ""))
 HISTORY2 = [
     "## History: rule changes after held-out 2 was scored (static record)", "",
@@ -126,6 +131,64 @@ HISTORY2 = [
     "| held-out 2, fresh (14) | 0.673 / 0.768 | 0.851 / 0.869 | 0.850 / 0.761 | 0.902 / 0.821 |",
     "| dev + held-out 1 + held-out 2 (30) | 0.780 / 0.808 | 0.901 / 0.868 | 0.889 / 0.824 | 0.906 / 0.853 |",
     "",
+]
+STOP10_ROWS = [
+    "| development (11) | 0.977 / 1.000 | 0.977 / 1.000 | 0.953 / 0.968 | 0.953 / 0.968 | 0.726 | 0.740 |",
+    "| held-out 1 (5) | 1.000 / 0.808 | 1.000 / 0.808 | 0.714 / 0.833 | 0.714 / 0.833 | 0.452 | 0.516 |",
+    "| held-out 2 (14) | 0.947 / 0.899 | 0.938 / 0.909 | 0.901 / 0.955 | 0.901 / 0.955 | 0.431 | 0.408 |",
+    "| held-out 3 (83, development from stop 10) | 0.639 / 0.575 | 0.865 / 0.800 | 0.872 / 0.850 | 0.947 / 0.900 | 0.287 | 0.307 |",
+    "| all four (113) | 0.861 / 0.802 | 0.927 / 0.879 | 0.900 / 0.917 | 0.927 / 0.935 | 0.348 | 0.363 |",
+]
+HISTORY4 = [
+    "## Stop 10 pass: held-out 3 used for development (static record)", "",
+    "From stop 10 held-out 3 is development data. Every PERSON and GPE error on the four sets was read",
+    "by category, and parley's output (without gold) on the unannotated WCXB dev pages at positions ≥ 230",
+    "of the held-out 3 order and on the PolNeAR dev news articles (no entity gold; used to catch",
+    "regressions on news) was compared before and after each change. General rules and lists only, each",
+    "tested on sentences written for it in `crates/parley_entities/tests/rules_stop10.rs`:", "",
+    "- given names: the 1990 US Census first-name lists (public domain, `data/census_given_names.tsv`,",
+    "  +3,500 names) count before a surname but not alone (*Kia*, *Stanford*); census first names that",
+    "  are English words or frequent surnames (*Rose*, *Grant*, *Parker*) only before a census surname",
+    "  (`data/surnames.txt`, 10,000 most frequent);",
+    "- lists: a line with two commas or more is no headline; an untyped 2–3 word name listed (`,` /",
+    "  *and* / `&`) next to a named person is a person (not after *in/from/at*); a middle initial",
+    "  (*Dara K. Vell*) and an initial inside a given-name person make a person; a person *of* an",
+    "  organisation stays a person (*… of Brookfield University*);",
+    "- cues: apposition with a role also in headline-case lines (*From X Y, Chief … Officer*); a name",
+    "  filling parentheses at a sentence end (cast notes); *my name is X*, *a physician named X*,",
+    "  *X himself/herself* (and later mentions of X); a sentence-initial surname that the text also",
+    "  capitalises mid-sentence stays a name whatever the tagger says; a given name after a hyphenated or",
+    "  product word starts a person (*Runner-in-Chief Jeff …*);",
+    "- not people: a given name after a capitalised *The* or a model number (*The Joel Test*, *5D Mark",
+    "  IV*); a given name before a common word that the text writes in lower case and no census surname",
+    "  (*Drake Tax*), or before a plural noun (*Carolina Panthers*); a name before a number (*Russell",
+    "  2000*); a possessive given name before a capitalised noun (*Murray's Pizza*); a guessed name",
+    "  right after *the* unless it modifies a noun (*the Breville Bambino could …* vs *the Dred Scott",
+    "  case*); a title before a common word (*Expert Take*, *Mother Nature*, *Miss Universe*, *Manager",
+    "  Software*); *Gen Z*; *Dr./St.* after a capitalised word is a street; a title's field after",
+    "  *for*; a person word inside a longer name of dictionary words (*Keatley Medical Nutrition Therapy*);",
+    "  *Act* ends laws; business heads (*Hardware*, *Counseling*, *Supply* …); in a headline-case line a",
+    "  role noun before a word that is no census surname (*Lawmakers Rip …*, *Doctor Says*); an all-caps",
+    "  word before a comma and a capitalised word is a dateline, not a speaker label (*HEMPSTEAD, N.Y.*);",
+    "- spans: role words before a person listed in the actor dictionary are not the name (*Secretary of",
+    "  State John Kerry*, *German Chancellor Angela Merkel* → the name); *Gov.* + no-break space joins;",
+    "- places: *Northern/Southern … X* is a region (LOC); *University of X at Y*, *X Department of Y*,",
+    "  *X Health San Antonio* are organisations; *U.S.* before an acronym stays a place (*U.S. EV",
+    "  market*); unambiguous US state codes alone (*in NY*, *NY Governor*; not *CT*, *SD*); *U.S*.", "",
+    "Rules were frozen at 03:45:05 UTC on 2026-11-28 (binary built 03:47:06). Exact-span precision /",
+    "recall, binary of the tree at the start of this pass (02:53 UTC) → frozen binary:", "",
+    "| set | PERSON before | PERSON after | GPE before | GPE after | ORG F1 before | ORG F1 after |",
+    "|---|---|---|---|---|---|---|",
+    *STOP10_ROWS,
+    "",
+    "On the PolNeAR dev news articles (84, no entity gold) the PERSON/GPE output gained 35 spans and lost",
+    "53 (before → after); by reading, every gain is right and every loss was wrong (a wrong span, a",
+    "place nested in an organisation's name, or a name replaced by its corrected span): titles dropped",
+    "from names (*Prime Minister Matteo Renzi* → *Matteo",
+    "Renzi*), people found after *Mr.*, as *X of NBC News*, *Hope Hicks*, *Lily Batchelder*; headline",
+    "pieces, datelines, sports teams and *Miss Universe* no longer people; place names",
+    "nested in organisation names (*U.S. Court of Appeals*) no longer GPE. PolNeAR quote scores were",
+    "identical before and after.", "",
 ]
 HISTORY3 = [
     "## Pass before held-out 3 (static record)", "",
@@ -173,9 +236,12 @@ md = ["# Entities: parley's annotated sample", "",
       "~1,800–2,500 characters of 14 further pages — reviews, culture, travel, food, tech — annotated by a",
       "second helper before parley's output on them was looked at) and `.../wcxb-heldout3/` (held-out 3:",
       "83 pages chosen by a deterministic rule, annotated after the rules were frozen and before parley's",
-      "output on them was looked at; selection rule in the data README). The WCXB dev article split has",
+      "output on them was looked at; selection rule in the data README; first score recorded at stop 9,",
+      "used for development from stop 10). The WCXB dev article split has",
       "almost no news: held-out 3 is mostly product reviews, guides and company pages, with many product",
-      "and brand names and few people.", "",
+      "and brand names and few people. Held-out 4 (`.../scrapinghub-heldout4/`, 21 excerpts of",
+      "ScrapingHub benchmark news pages, MIT) was annotated blind by a second helper and scored once at",
+      "stop 10; see its section below.", "",
       "## Protocol", "",
       "- Annotated by hand by the helper that wrote the recogniser, reading each excerpt before looking at",
       "  parley's output on it; annotations were not edited after scoring.",
@@ -201,13 +267,42 @@ md = ["# Entities: parley's annotated sample", "",
       "## Results", "", *rows,
       bars_line, "",
       "`--check` floors (regression guards on all sets combined, below today's figures): PERSON precision",
-      "≥ 0.83, recall ≥ 0.77; GPE precision ≥ 0.86, recall ≥ 0.88.", "",
+      "≥ 0.90, recall ≥ 0.85; GPE precision ≥ 0.90, recall ≥ 0.90.", "",
+      "All four sets have now been used for development: their figures measure regressions, not",
+      "performance on unseen text. The only unseen-text figures are the first scores recorded below",
+      "(held-out 3 at stop 9: PERSON 0.639 / 0.575, GPE 0.861 / 0.850; held-out 4 at stop 10: PERSON",
+      "0.975 / 0.819, GPE 0.909 / 0.892). Held-out 4 is reported separately and is not in the floors.", "",
+      "## Held-out 4 (ScrapingHub news): first score (static record, not regenerated)", "",
+      "21 opening excerpts of ScrapingHub benchmark news pages (MIT; selection rule and conventions in",
+      "`crates/parley_entities/tests/data/scrapinghub-heldout4/README.md`, regenerated byte-identically by",
+      "`scripts/select_heldout4.py 21 DIR`), annotated by a helper who did not write the recogniser and",
+      "never ran parley on them; the annotations were committed (5894a7c) before any scoring. The",
+      "recogniser's rules were frozen at 03:45:05 UTC on 2026-11-28 by a helper who never read these pages;",
+      "the frozen binary was then scored once. No rule has been changed because of this set. Copied",
+      "verbatim (the binary of stop 9 scored on the same set, for comparison, in the second table):", "",
+      "| type | gold | predicted | precision | recall | F1 | overlap precision | overlap recall |",
+      "|---|---|---|---|---|---|---|---|",
+      "| PERSON | 144 | 121 | 0.975 | 0.819 | 0.891 | 0.983 | 0.826 |",
+      "| GPE | 157 | 154 | 0.909 | 0.892 | 0.900 | 0.909 | 0.892 |",
+      "| ORG | 137 | 209 | 0.416 | 0.635 | 0.503 | 0.455 | 0.686 |", "",
+      "| type (stop 9 binary) | gold | predicted | precision | recall | F1 | overlap precision | overlap recall |",
+      "|---|---|---|---|---|---|---|---|",
+      "| PERSON | 144 | 122 | 0.926 | 0.785 | 0.850 | 0.984 | 0.833 |",
+      "| GPE | 157 | 154 | 0.909 | 0.892 | 0.900 | 0.909 | 0.892 |",
+      "| ORG | 137 | 208 | 0.418 | 0.635 | 0.504 | 0.457 | 0.686 |", "",
+      "On unseen news, GPE meets the bars (precision 0.909, recall 0.892) and PERSON precision does",
+      "(0.975), but PERSON recall (0.819) is below 0.85. Read after scoring: most PERSON misses are one",
+      "roster table whose rows start with a position code (*DL*, *LB*) that is taken into an ORG span (10",
+      "spans), fictional characters of a game review (7), and a Chinese name after a country name with no",
+      "comma (*Britain Liu Xiaoming* read as one ORG); GPE misses are hyphenated pairs (*US-China*,",
+      "*Baghdad-Damascus*), Afghan villages, and GPE false positives are football clubs named for cities.", "",
       "The sample is small (one annotator per set, no adjudication); treat differences of a few points as",
       "noise. The held-out 1 excerpts are later stretches of pages whose people were first named before",
       "the excerpt, so surname-only mentions there have no full name to link to.", "",
       "## Held-out 3: first score (static record, not regenerated)", "",
       "Selected, annotated, then scored once with the frozen binary (built at 01:06 UTC on 2026-11-28 from",
-      "the tree whose rules are described below); no rule was changed after this scoring. Copied verbatim:", "",
+      "the tree whose rules are described below); no rule was changed between its annotation and this",
+      "scoring (rules changed from stop 10 on, when the set became development data). Copied verbatim:", "",
       "| type | gold | predicted | precision | recall | F1 | overlap precision | overlap recall |",
       "|---|---|---|---|---|---|---|---|",
       "| PERSON | 80 | 72 | 0.639 | 0.575 | 0.605 | 0.681 | 0.600 |",
@@ -227,11 +322,12 @@ md = ["# Entities: parley's annotated sample", "",
       "| PERSON | 99 | 113 | 0.673 | 0.768 | 0.717 | 0.726 | 0.828 |",
       "| GPE | 67 | 60 | 0.850 | 0.761 | 0.803 | 0.850 | 0.761 |",
       "| ORG | 85 | 46 | 0.391 | 0.212 | 0.275 | 0.457 | 0.247 |", "",
-      *HISTORY3, *HISTORY2,
+      *HISTORY4, *HISTORY3, *HISTORY2,
       "## Remaining errors (all sets)", "", "```", *errors[:300], "```", "",
       "Reproduce: `scripts/eval_entities.sh` (runs `target/release/parley analyze --input-format jsonl",
       "--format jsonl` over the excerpts and scores the `entities`; `PARLEY_BIN` picks another binary).", ""]
-open(md_path, "w").write("\n".join(md))
+if not check:  # `--check` leaves the committed report alone
+    open(md_path, "w").write("\n".join(md))
 for e in errors: print(e)
 if bad:
     print("eval_entities: below floor: " + "; ".join(bad), file=sys.stderr)

@@ -49,6 +49,14 @@ pub struct Lexicon {
     /// A larger English word list (SCOWL, `data/english_words.txt`): dictionary words, for telling
     /// titles, products and companies from people's names.
     pub english: std::collections::HashSet<&'static str>,
+    /// Census given names that are also English words ("Rose", "Grant"): a PERSON cue only before
+    /// a census surname (`data/census_given_names.tsv`, class `word`).
+    pub word_given: std::collections::HashSet<&'static str>,
+    /// Given names that come only from the census list (a PERSON cue with a surname, not alone:
+    /// "Kia", "Stanford" alone are brands or places more often than people).
+    pub census_given: std::collections::HashSet<&'static str>,
+    /// Frequent census surnames (`data/surnames.txt`).
+    pub surnames: std::collections::HashSet<&'static str>,
 }
 
 /// Normalises a phrase for lookup: lower case, straight apostrophes, single spaces.
@@ -136,6 +144,21 @@ pub fn lexicon() -> &'static Lexicon {
             l.rows
                 .push(("given_names", r[0].to_string(), "PERSON".into()));
         }
+        // Census given names (public domain): those that are not English words are given names
+        // like the hand-made list's (which takes precedence); the others are kept apart.
+        for r in rows(include_str!("../data/census_given_names.tsv")) {
+            let g = r.get(1).and_then(|g| g.chars().next()).unwrap_or('-');
+            if r.get(2) == Some(&"word") {
+                l.word_given.insert(r[0]);
+            } else if !l.given.contains_key(r[0]) {
+                l.given.insert(r[0].to_string(), g);
+                l.census_given.insert(r[0]);
+            }
+        }
+        l.surnames = include_str!("../data/surnames.txt")
+            .lines()
+            .filter(|w| !w.starts_with('#') && !w.is_empty())
+            .collect();
         for r in rows(include_str!("../data/roles.tsv")) {
             let kind = match r.get(1).copied() {
                 Some("org") => RoleKind::Org,
@@ -550,6 +573,17 @@ pub fn is_org_head(w: &str) -> bool {
                 | "plumbing"
                 | "roofing"
                 | "landscaping"
+                | "hardware"
+                | "counseling"
+                | "counselling"
+                | "supply"
+                | "supplies"
+                | "outfitters"
+                | "furniture"
+                | "flooring"
+                | "movers"
+                | "cleaners"
+                | "pharmacy"
                 | "rentals"
         )
 }
@@ -683,6 +717,7 @@ pub fn is_event_head(w: &str) -> bool {
             | "lecture"
             | "fellowship"
             | "scholarship"
+            | "act"
     )
 }
 

@@ -402,6 +402,68 @@ fn us_state_code(w: &str) -> bool {
     )
 }
 
+/// A US state's postal code that is rarely anything else ("NY", "TX"), a place on its own ("in
+/// NY", "NY lawmakers").
+fn plain_state_code(w: &str) -> bool {
+    matches!(
+        w,
+        "NY" | "NJ"
+            | "TX"
+            | "NC"
+            | "ND"
+            | "NH"
+            | "NM"
+            | "NV"
+            | "AZ"
+            | "FL"
+            | "KY"
+            | "TN"
+            | "WA"
+            | "WV"
+            | "WI"
+            | "MN"
+            | "VT"
+            | "RI"
+    )
+}
+
+/// Word `i` is a common English word that the text also writes in lower case and no frequent
+/// surname: after a given name it names a business or a product ("Austin Hardware").
+fn business_word(doc: &Doc, i: usize) -> bool {
+    let w = &doc.w[i];
+    !w.allcaps
+        && lexicon::is_common_word(&w.lower)
+        && doc.lower_seen.contains(&w.lower)
+        && !lexicon().surnames.contains(w.text)
+}
+
+/// Word `k` follows a capitalised "The" or a model number ("The Hannah Lane Test", "Lumix 5D Mark
+/// IV"): a given name there starts a title or a product name.
+fn title_or_model_before(doc: &Doc, k: usize) -> bool {
+    k > 0 && doc.w[k - 1].sent == doc.w[k].sent && doc.joinable(k - 1) && {
+        let p = doc.w[k - 1].text;
+        p == "The"
+            || (p.chars().any(|c| c.is_ascii_digit())
+                && p.chars().any(char::is_alphabetic)
+                && !p.contains('-'))
+    }
+}
+
+/// A plural common noun that is no frequent surname ("Panthers", "Appliances").
+fn plural_noun(w: &W) -> bool {
+    w.lower.ends_with('s')
+        && !w.lower.ends_with("ss")
+        && !w.allcaps
+        && lexicon::is_dictionary_word(&w.lower)
+        && lexicon::is_dictionary_word(&w.lower[..w.lower.len() - 1])
+        && !lexicon().surnames.contains(w.text)
+}
+
+/// The text after word `i` (to the end of the article).
+fn text_after<'t>(doc: &Doc<'t>, i: usize) -> &'t str {
+    &doc.text[doc.w[i].b1..]
+}
+
 /// A contraction ("I'm", "Let's", "We've"): never a name.
 fn contraction(lower: &str) -> bool {
     ["'m", "'ve", "'ll", "'re", "'d", "n't"]
@@ -478,8 +540,8 @@ impl<'t> Doc<'t> {
         if g.chars().all(|c| c == ' ' || c == '\u{a0}') && !g.is_empty() {
             return true;
         }
-        // "Mr. Lane", "George W. Bush", "St. Louis".
-        if g == ". " {
+        // "Mr. Lane", "George W. Bush", "St. Louis" (also with a no-break space: "Gov.\u{a0}Lane").
+        if g == ". " || g == ".\u{a0}" {
             let l = &self.w[i].lower;
             return l.chars().count() == 1
                 || matches!(
@@ -689,6 +751,7 @@ fn segment(
         if w.initial
             && k + 1 < b
             && !lex.given.contains_key(w.text)
+            && !(lex.word_given.contains(w.text) && lex.surnames.contains(doc.w[k + 1].text))
             && longest_known(doc, k, k + 1, dict, date).is_none()
             && w.upos != Some(Upos::PROPN)
             && (doc.lower_seen.contains(&w.lower)
@@ -707,13 +770,26 @@ fn segment(
             let tagged_other = w.upos.is_some() && !tagged_propn;
             // A transcript's speaker label ("LANEWORTH: …") is kept for the label rule.
             let label = w.allcaps && doc.gap(k).starts_with(':');
+            // (A word that the text also capitalises mid-sentence and no dictionary word, such
+            // as a surname, stays whatever the tagger says: "Vell himself mentions …".)
+            let mid_name = doc.cap_mid_seen.contains(&w.lower)
+                && !lexicon::is_dictionary_word(&w.lower)
+                && !w.allcaps;
             if !known
                 && !label
-                && (tagged_other || (!tagged_propn && !doc.cap_mid_seen.contains(&w.lower)))
+                && ((tagged_other && !mid_name)
+                    || (!tagged_propn && !doc.cap_mid_seen.contains(&w.lower)))
             {
                 k += 1;
                 continue;
             }
+        }
+        // "NY Governor Lane": a state's code before a title.
+        if plain_state_code(w.text) && !tc && k + 1 < b && is_person_title(&doc.w[k + 1].lower) {
+            out.push(new_piece(k, k + 1, Some(EntityType::GPE), true));
+            k += 1;
+            first_piece = false;
+            continue;
         }
         // After an organisation noun ("drugmakers Eli Lilly and …"): an organisation.
         if first_piece
@@ -731,7 +807,11 @@ fn segment(
             longest_known(doc, k, b, dict, date)
                 .is_some_and(|(n, p)| n >= 2 && p.kind != Some(EntityType::PERSON))
         };
-        if let Some(&g) = lex.given.get(w.text).filter(|_| !listed_here()) {
+        if let Some(&g) = lex
+            .given
+            .get(w.text)
+            .filter(|_| !listed_here() && !venue_word(&w.lower))
+        {
             let mut j = k + 1;
             // Given name + two more words ("Paul Carter Robinson"); a fourth only after an
             // initial or a particle ("George W. Bush Jr", "Maria de la Cruz").
@@ -753,8 +833,11 @@ fn segment(
                 && !lexicon::is_event_head(&doc.w[j].lower)
                 && !lexicon::is_facility_head(&doc.w[j].lower)
                 && !lexicon::is_loc_head(&doc.w[j].lower)
-                && !doc.w[j].allcaps
-                && !(tc && j >= k + 2 && lexicon::is_dictionary_word(&doc.w[j].lower))
+                && !(doc.w[j].allcaps && !short(&doc.w[j]))
+                && !(tc
+                    && j >= k + 2
+                    && lexicon::is_dictionary_word(&doc.w[j].lower)
+                    && !short(&doc.w[j - 1]))
                 && doc.w[j].lower != "of"
                 && !lexicon::is_function_word(&doc.w[j].lower)
             {
@@ -768,8 +851,10 @@ fn segment(
             // More capitalised words after the name make a longer name only when an organisation,
             // event, facility or location word follows ("… Foundation", "… Airport"); otherwise
             // the person ends ("Hannah Lane Solved a …" in a headline, "– Jeff Lane Weekly Editor").
+            // (Only up to "of": "Dana K. Lane of Lane University" is a person.)
+            let tail_end = (j..b).find(|&x| doc.w[x].lower == "of").unwrap_or(b);
             let org_tail = j < b
-                && (j..b).any(|x| {
+                && (j..tail_end).any(|x| {
                     lexicon::is_org_head(&doc.w[x].lower)
                         || lexicon::is_event_head(&doc.w[x].lower)
                         || lexicon::is_facility_head(&doc.w[x].lower)
@@ -780,6 +865,20 @@ fn segment(
                 .iter()
                 .any(|w| product_word(w.text) || hyphen_common(&w.lower))
                 || lexicon::is_product_suffix(&doc.w[j - 1].lower);
+            // "The Hannah Lane Test", "Lumix 5D Mark IV": a given name after "the" or after a
+            // model number starts a title or a product, not a person.
+            let the_before = title_or_model_before(doc, k);
+            // "Austin Hardware", "Dana Tax" in a text that writes "hardware", "tax": a business
+            // or product named with a given name (census surnames such as "Price" excepted).
+            let business = j == k + 2 && business_word(doc, k + 1)
+                // "Carolina Panthers": a team or a firm named by a plural noun (census surnames
+                // such as "Banks", "Woods" excepted).
+                || (j > k + 1 && plural_noun(&doc.w[j - 1]));
+            if j > k + 1 && !org_tail && !product && (the_before || business) {
+                k = j;
+                first_piece = false;
+                continue;
+            }
             if j > k + 1 && !org_tail && !product {
                 let mut p = new_piece(k, j, Some(EntityType::PERSON), true);
                 p.gender = g;
@@ -796,10 +895,22 @@ fn segment(
             }
         }
         // Whole-run organisation patterns: "University of Chicago", "Ford Motor Company".
+        // Also "New York Department of State", "Lane Booth School of Business": an organisation
+        // head followed by "of" inside the run. In a headline-case line only after a listed place
+        // ("Chicago Lane School of Business" in a table), not after a verb of the headline.
+        let head_of_inside = k + 2 < b
+            && !is_person_title(&w.lower)
+            && (k + 1..b - 1)
+                .any(|m| lexicon::is_org_head(&doc.w[m].lower) && doc.w[m + 1].lower == "of");
+        let place_first = || {
+            longest_known(doc, k, b, dict, date)
+                .is_some_and(|(n, p)| p.kind == Some(EntityType::GPE) && k + n < b)
+        };
         if k + 1 < b
             && (lexicon::is_org_head(&doc.w[b - 1].lower)
-                || (lexicon::is_org_head(&w.lower) && doc.w[k + 1].lower == "of"))
-            && !tc
+                || (lexicon::is_org_head(&w.lower) && doc.w[k + 1].lower == "of")
+                || head_of_inside)
+            && (!tc || (head_of_inside && place_first()))
         {
             let known = longest_known(doc, k, b, dict, date);
             if known.as_ref().is_none_or(|(n, _)| k + n < b) {
@@ -813,7 +924,9 @@ fn segment(
             .filter(|(n, p)| {
                 // "Paris Baguette", "Texas Legislature": a place followed only by unknown capitalised
                 // words starts a longer name.
+                // (Not before acronyms: "U.S. EV market", "UK GDP figures".)
                 let rest_unknown = k + n < b
+                    && !(k + n..b).all(|j| doc.w[j].allcaps && doc.w[j].text.chars().count() <= 4)
                     && (k + n..b).all(|j| {
                         longest_known(doc, j, b, dict, date).is_none()
                             && !is_person_title(&doc.w[j].lower)
@@ -837,7 +950,23 @@ fn segment(
             if p.kind == Some(EntityType::PERSON) {
                 p.titles = std::mem::take(&mut titles);
                 // "President Lane" from the dictionary: the title is not part of the name.
-                while p.a + 1 < p.b && is_person_title(&doc.w[p.a].lower) {
+                // Nor are the words of a longer role before a listed person's name ("Secretary
+                // of State Dana Lane", "German Chancellor Dana Lane"): they are not words of the
+                // name the dictionary gives.
+                let name_words: Vec<String> = p
+                    .name
+                    .as_deref()
+                    .map(|n| norm(n).split(' ').map(str::to_string).collect())
+                    .unwrap_or_default();
+                while p.a + 1 < p.b
+                    && (is_person_title(&doc.w[p.a].lower)
+                        || (!name_words.is_empty()
+                            && !name_words.contains(&norm(doc.w[p.a].text))
+                            && (lexicon::is_dictionary_word(&doc.w[p.a].lower)
+                                || lexicon().gaz.contains_key(&doc.w[p.a].lower)
+                                || matches!(doc.w[p.a].lower.as_str(), "of" | "for" | "the"))
+                            && (p.a + 1..p.b).any(|x| name_words.contains(&norm(doc.w[x].text)))))
+                {
                     p.titles.push(doc.w[p.a].lower.clone());
                     p.a += 1;
                 }
@@ -858,6 +987,24 @@ fn segment(
             first_piece = false;
             continue;
         }
+        // "Portola Dr. Suite 108", "Elm St.": after a capitalised word, "Dr."/"St." abbreviate a
+        // street, not a title.
+        if matches!(w.lower.as_str(), "dr" | "st")
+            && k > a
+            && doc.w[k - 1].cap
+            && doc.joinable(k - 1)
+            && !is_person_title(&doc.w[k - 1].lower)
+            && doc.gap(k).starts_with('.')
+        {
+            titles.clear();
+            k += 1;
+            continue;
+        }
+        // "Gen Z", "Gen Zers": a generation, not the military title (which takes a full stop).
+        if w.lower == "gen" && !doc.gap(k).starts_with('.') {
+            k += 1;
+            continue;
+        }
         // A title ending the run names no one ("Meta's Chief AI Scientist, …").
         if is_person_title(&w.lower) && k + 1 == b && !titles.is_empty() {
             k += 1;
@@ -866,7 +1013,7 @@ fn segment(
         if is_person_title(&w.lower) && k + 1 < b {
             titles.push(w.lower.clone());
             k += 1;
-            if k + 1 < b && doc.w[k].lower == "of" {
+            if k + 1 < b && matches!(doc.w[k].lower.as_str(), "of" | "for") {
                 k += 2;
                 if k < b && doc.w[k - 1].lower == "the" {
                     k += 1;
@@ -888,6 +1035,11 @@ fn segment(
                 {
                     k += 1;
                 }
+                // "Justice for Victims of Trafficking Act": a field that goes on past a
+                // function word is a name of its own, not the title of a person.
+                if k < b && lexicon::is_function_word(&doc.w[k].lower) {
+                    titles.clear();
+                }
             }
             continue;
         }
@@ -898,6 +1050,25 @@ fn segment(
             if lexicon::is_calendar_word(&wj.lower)
                 || is_person_title(&wj.lower)
                 || wj.lower == "of"
+            {
+                break;
+            }
+            // "Runner-in-Chief Jeff Lane", "LinkedIn Jeff Lane": a given name and a surname after
+            // common, hyphenated or product words start a person.
+            if lex.given.contains_key(wj.text)
+                && j + 1 < b
+                && doc.w[j + 1].cap
+                && !doc.w[j + 1].allcaps
+                && !(j + 1..b).any(|x| {
+                    lexicon::is_org_head(&doc.w[x].lower)
+                        || lexicon::is_facility_head(&doc.w[x].lower)
+                        || lexicon::is_loc_head(&doc.w[x].lower)
+                        || lexicon::is_event_head(&doc.w[x].lower)
+                })
+                && doc.w[k..j].iter().all(|w| {
+                    (hyphen_common(&w.lower) || product_word(w.text))
+                        && !lex.given.contains_key(w.text)
+                })
             {
                 break;
             }
@@ -985,7 +1156,24 @@ fn segment(
         {
             p.kind = Some(EntityType::GPE);
             p.sure = true;
-        } else if !titles.is_empty() {
+        } else if !titles.is_empty()
+            && !(j == k + 1
+                && lexicon::is_common_word(&first.lower)
+                && (doc.lower_seen.contains(&first.lower)
+                    // "Expert Take" alone on its line; "Mother Nature".
+                    || (k == a + 1 && b == j && doc.w[a].initial && j == doc.sent_w[first.sent].1)
+                    // A headline's verb after a role noun ("Lawmakers Rip …", "Doctor Says"),
+                    // but not a surname ("President Bush").
+                    || (tc && !lex.surnames.contains(first.text))
+                    || titles.iter().any(|t| {
+                        matches!(
+                            t.as_str(),
+                            "mother" | "father" | "brother" | "sister" | "miss"
+                        )
+                    })))
+        {
+            // (Not "Expert Take", "Task Manager Software": a title before a common word that the
+            // text also writes in lower case.)
             p.kind = Some(EntityType::PERSON);
             p.sure = true;
             p.titles = std::mem::take(&mut titles);
@@ -1017,10 +1205,11 @@ fn segment(
             p.sure = true;
         } else if j == k + 1
             && us_state_code(first.text)
-            && k > 0
-            && doc.w[k - 1].sent == first.sent
-            && doc.w[k - 1].cap
-            && doc.gap(k - 1) == ", "
+            && (k > 0
+                && doc.w[k - 1].sent == first.sent
+                && doc.w[k - 1].cap
+                && doc.gap(k - 1) == ", "
+                || (k == a && b == a + 1 && plain_state_code(first.text) && !tc))
         {
             // "Clifton, NJ": a state's postal code after a place name and a comma.
             p.kind = Some(EntityType::GPE);
@@ -1034,7 +1223,23 @@ fn segment(
             p.kind = Some(EntityType::ORG);
             p.sure = true;
         } else if let Some(&g) = lex.given.get(first.text).filter(|_| {
-            !lexicon::is_event_head(&last.lower)
+            // A census-only given name alone ("Kia", "Stanford") is no cue; nor a name before a
+            // number ("Lane 2000" is an index, "Claude 3" a model).
+            !(j == k + 1 && lex.census_given.contains(first.text))
+                && !(j == k + 2 && business_word(doc, k + 1))
+                && !title_or_model_before(doc, k)
+                && !{
+                    let mut cs = text_after(doc, j - 1).chars();
+                    cs.next() == Some(' ') && cs.next().is_some_and(|c| c.is_ascii_digit())
+                }
+            // "Johnny's Seeds", "Murray's Pizza": a business named for someone.
+                && !(j == k + 1
+                && first.poss
+                && doc
+                    .w
+                    .get(k + 1)
+                    .is_some_and(|x| x.sent == first.sent && x.cap))
+                && !lexicon::is_event_head(&last.lower)
                 && !doc.w[k..j]
                     .iter()
                     .any(|w| product_word(w.text) || hyphen_common(&w.lower))
@@ -1044,7 +1249,9 @@ fn segment(
             p.gender = g;
             p.sure = j > k + 1;
         }
-        if !(tc && !p.sure) {
+        // In a headline-case line only sure pieces count; untyped ones are kept for the list and
+        // apposition cues (checked later) and dropped otherwise.
+        if !(tc && !p.sure) || p.kind.is_none() {
             out.push(p);
         }
         titles.clear();
@@ -1232,7 +1439,12 @@ pub fn recognize(
             .filter(|w| w.text.chars().count() > 3 || w.cap)
             .collect();
         let caps = long.iter().filter(|w| w.cap).count();
-        title_case.push(long.len() >= 4 && caps * 10 >= long.len() * 8);
+        // A list of names ("Hannah Lane, Dara Vell, Jo Kim") is no headline: two commas or more.
+        let commas = ws
+            .windows(2)
+            .filter(|p| text[p[0].b1..p[1].b0].contains(','))
+            .count();
+        title_case.push(long.len() >= 4 && caps * 10 >= long.len() * 8 && commas < 2);
         sent_w.push((first, words.len()));
     }
     let mut lower_seen = HashSet::new();
@@ -1391,6 +1603,39 @@ pub fn recognize(
             }
         }
     }
+    // A name in a list with a named person ("By: Hannah Lane, Dara Vell, Jo Kim"; "Lane and
+    // Dara Vell"): the untyped neighbours of a multi-word person in a comma/"and" list.
+    let mut list_person: HashSet<usize> = HashSet::new();
+    {
+        let listed = |x: &Piece, y: &Piece| {
+            doc.w[x.a].sent == doc.w[y.a].sent && x.b <= y.a && {
+                let between = text[doc.w[x.b - 1].b1..doc.w[y.a].b0].trim();
+                matches!(between, "," | "and" | ", and" | "&" | "or" | ";")
+            }
+        };
+        let person = |x: &Piece| x.kind == Some(EntityType::PERSON) && x.b > x.a + 1 && x.sure;
+        for i in 0..pieces.len() {
+            if pieces[i].kind.is_some() {
+                continue;
+            }
+            let before = i > 0 && person(&pieces[i - 1]) && listed(&pieces[i - 1], &pieces[i]);
+            let after = i + 1 < pieces.len()
+                && person(&pieces[i + 1])
+                && listed(&pieces[i], &pieces[i + 1]);
+            let a = pieces[i].a;
+            let place_prep = a > 0
+                && doc.w[a - 1].sent == doc.w[a].sent
+                && matches!(
+                    doc.w[a - 1].lower.as_str(),
+                    "in" | "from" | "at" | "near" | "to" | "into"
+                );
+            if (before || after) && !place_prep {
+                list_person.insert(a);
+            }
+        }
+    }
+    // Single names made people by a strong cue ("Vell himself"), for their other mentions.
+    let mut cued: HashSet<String> = HashSet::new();
     for pass in 0..2 {
         if pass == 1 {
             // A guessed person (no given name, no title) named in full three times or more, and
@@ -1452,10 +1697,16 @@ pub fn recognize(
                 after.is_some_and(|w| matches!(w.lower.as_str(), "has" | "had" | "was" | "is"));
             // Products and brands ("AirPods Pro", "Px7 S2e", "Rent-A-Car"), a pronoun inside
             // ("How Fast Can I Get"): never a person.
+            // A model number after the name ("Lumina Vell 8") too.
+            let number_after = {
+                let mut cs = text[ws[n - 1].b1..].chars();
+                cs.next() == Some(' ') && cs.next().is_some_and(|c| c.is_ascii_digit())
+            };
             let productish = ws
                 .iter()
                 .any(|w| product_word(w.text) || hyphen_common(&w.lower) || w.text == "I")
-                || (n >= 2 && lexicon::is_product_suffix(&ws[n - 1].lower));
+                || (n >= 2 && lexicon::is_product_suffix(&ws[n - 1].lower))
+                || (n >= 2 && number_after);
             // Some word a common English word: a title or a company ("Noble Desktop", "Stitch
             // Fix"), unless the cue is strong.
             // Every word of 3+ letters a dictionary word ("Raspberry Pi"), or any word a
@@ -1490,7 +1741,7 @@ pub fn recognize(
                 && doc.w[p.a - 1].sent == ws[0].sent
                 && !doc.w[p.a - 1].cap
                 && doc.gap(p.a - 1).ends_with(" (")
-                && doc.gap(p.b - 1).starts_with(')');
+                && text[ws[n - 1].b1..].starts_with(')');
             let appos_role = {
                 let g = doc.gap(p.b - 1);
                 let nx = doc.w.get(p.b).filter(|w| w.sent == ws[0].sent);
@@ -1536,7 +1787,14 @@ pub fn recognize(
                 matches!(before, Some('“' | '"' | '‘')) && matches!(after, Some('”' | '"' | '’'))
             };
             let caps_label = ws.iter().all(|w| w.allcaps)
-                && doc.gap(p.b - 1).trim_start().starts_with([':', ',']);
+                && (doc.gap(p.b - 1).trim_start().starts_with(':')
+                    // (A comma only before a lower-case word: "HEMPSTEAD, N.Y." is a dateline.)
+                    || n == 1
+                        && doc.gap(p.b - 1).trim_start().starts_with(',')
+                        && doc
+                            .w
+                            .get(p.b)
+                            .is_some_and(|w| w.sent == ws[0].sent && !w.cap));
             // A surname-like word: capitalised, not an acronym, never seen in lower case, not a
             // common English word nor a head word of organisations or places.
             let surname_like = |w: &W| {
@@ -1557,11 +1815,52 @@ pub fn recognize(
                     && (1..=3).contains(&letters)
                     && (w.text.contains('.') || doc.text[w.b1..].starts_with('.'))
             };
-            let initials_name = n >= 2
+            let initials_name = (n >= 2
                 && ws[..n - 1].iter().all(initials)
                 && surname_like(&ws[n - 1])
                 && !lexicon().gaz.contains_key(&ws[0].lower)
-                && !lexicon().gaz.contains_key(&ws[n - 1].lower);
+                && !lexicon().gaz.contains_key(&ws[n - 1].lower))
+                // A middle initial: "Dara K. Vell".
+                || (n == 3
+                    && initials(&ws[1])
+                    && !ws[0].allcaps
+                    && ws[0].text.chars().count() > 1
+                    && !lexicon::is_common_word(&ws[0].lower)
+                    && !lexicon::is_function_word(&ws[0].lower)
+                    && surname_like(&ws[2])
+                    && !lexicon().gaz.contains_key(&ws[0].lower)
+                    && !lexicon().gaz.contains_key(&ws[2].lower));
+            let in_list = list_person.contains(&p.a);
+            // A census given name that is also a word, before a census surname ("Rose Potter").
+            let word_given_name = n == 2
+                && lexicon().word_given.contains(ws[0].text)
+                && lexicon().surnames.contains(ws[1].text)
+                && (!lexicon::is_common_word(&ws[1].lower) || in_list)
+                && !(p.a > 0 && doc.w[p.a - 1].lower == "the");
+            // Headline-case lines: only a list or an apposition with a role makes a person.
+            let tc_ok = (in_list || appos_role) && namelike && (!any_common || word_given_name);
+            if tc && !tc_ok {
+                continue;
+            }
+            let the_before = p.a > 0 && doc.w[p.a - 1].lower == "the" && doc.joinable(p.a - 1);
+            let noun_after = after.is_some_and(|w| {
+                !w.cap && {
+                    let s = &sentences[w.sent];
+                    let c0 = idx.char_of_byte(w.b0);
+                    let k = s.tokens.partition_point(|t| t.end <= c0);
+                    s.tokens.get(k).is_some_and(|t| t.upos == Upos::NOUN)
+                }
+            });
+            // "My name is Vell", "a physician named Vell".
+            let name_cue = p.a >= 2
+                && doc.w[p.a - 1].sent == ws[0].sent
+                && doc.w[p.a - 2].sent == ws[0].sent
+                && (doc.w[p.a - 1].lower == "is" && doc.w[p.a - 2].lower == "name"
+                    || doc.w[p.a - 1].lower == "named" && is_person_title(&doc.w[p.a - 2].lower));
+            // A single unknown name with a strong cue: "said Vell", "Vell himself".
+            let single_cue = n == 1
+                && (name_cue
+                    || after.is_some_and(|w| matches!(w.lower.as_str(), "himself" | "herself")));
             // "Eli Lilly and Novo Nordisk": a conjunct takes the type of a sure neighbour.
             let conj = conj_kind.get(&p.a).copied();
             if let Some(k) = conj {
@@ -1578,6 +1877,12 @@ pub fn recognize(
                 && (n > 1
                     || sure_surnames.contains(ws[0].lower.as_str())
                     || !lexicon::is_dictionary_word(&ws[0].lower))
+                // (Not "Lane Medical Nutrition Therapy": other words that are dictionary words
+                // make a business named for the person.)
+                && !(n > 1
+                    && ws.iter().any(|w| {
+                        !person_words.contains(&w.lower) && lexicon::is_dictionary_word(&w.lower)
+                    }))
             {
                 // A word of a person's name alone ("… Lane said"); a dictionary word alone only
                 // when it is the surname of someone named with a given name or a title ("Andrew
@@ -1596,12 +1901,32 @@ pub fn recognize(
                 p.kind = Some(EntityType::PERSON);
             } else if n == 1 && org_words.contains(&ws[0].lower) {
                 p.kind = Some(EntityType::ORG);
+            } else if single_cue
+                && surname_like(&ws[0])
+                && !lexicon().gaz.contains_key(&ws[0].lower)
+                && !productish
+                && !tc
+            {
+                p.kind = Some(EntityType::PERSON);
+                cued.insert(ws[0].lower.clone());
             } else if (2..=3).contains(&n)
-                && (after_speech || before_said || appos_role || cast_note)
+                && in_list
+                && namelike
+                && !all_common
+                && !productish
+                && !place_first
+                && titlecase_words
+            {
+                // A name listed with people ("By: Hannah Lane, Dara Vell").
+                p.kind = Some(EntityType::PERSON);
+            } else if word_given_name && !productish {
+                p.kind = Some(EntityType::PERSON);
+            } else if (2..=3).contains(&n)
+                && (after_speech || before_said || appos_role || cast_note || name_cue)
                 && !all_common
                 && !productish
                 && !(weak_cue && any_common)
-                && !tc
+                && (!tc || tc_ok)
                 && !acronym_inside
                 && !place_first
             {
@@ -1611,8 +1936,11 @@ pub fn recognize(
                 && !any_common
                 && !productish
                 && (titlecase_words || caps_label)
-                && !tc
+                && (!tc || tc_ok)
+                && !(the_before && !noun_after)
             {
+                // (Not "the Vellmont Bambino could …": a guessed name right after "the" is a
+                // product or a title, unless it modifies a noun: "the Dred Lane case".)
                 p.kind = Some(EntityType::PERSON);
             } else if n >= 2 && !tc && !ws.iter().all(|w| w.allcaps) {
                 p.kind = Some(EntityType::ORG);
@@ -1637,10 +1965,18 @@ pub fn recognize(
             }
         }
     }
+    for p in pieces.iter_mut() {
+        if p.kind.is_none() && p.b == p.a + 1 && cued.contains(&doc.w[p.a].lower) {
+            p.kind = Some(EntityType::PERSON);
+        }
+    }
     // "Fairfield, New Jersey": a name before a comma and a known state or country is a place.
     for i in 0..pieces.len() {
         let (a, b) = (pieces[i].a, pieces[i].b);
         if pieces[i].sure
+            || (pieces[i].kind.is_none() && doc.title_case[doc.w[a].sent])
+            || lexicon::is_facility_head(&doc.w[b - 1].lower)
+            || lexicon::is_loc_head(&doc.w[b - 1].lower)
             || b - a > 3
             || (b - a == 1 && lexicon::is_common_word(&doc.w[a].lower))
             || pieces[i].kind == Some(EntityType::PERSON)
@@ -1674,16 +2010,67 @@ pub fn recognize(
             pieces[i].kind = None;
         }
     }
+    // "Northern Michigan", "Southern California": a region (LOC) named from a place.
+    for i in 1..pieces.len() {
+        let (prev, cur) = (&pieces[i - 1], &pieces[i]);
+        if cur.kind == Some(EntityType::GPE)
+            && prev.b == cur.a
+            && prev.b == prev.a + 1
+            && !prev.sure
+            && doc.joinable(prev.a)
+            && matches!(
+                doc.w[prev.a].lower.as_str(),
+                "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "northeastern"
+                    | "northwestern"
+                    | "southeastern"
+                    | "southwestern"
+                    | "upstate"
+                    | "coastal"
+            )
+        {
+            pieces[i - 1].b = pieces[i].b;
+            pieces[i - 1].kind = Some(EntityType::LOC);
+            pieces[i - 1].code = None;
+            pieces[i].kind = None;
+        }
+    }
     // "University of California, Berkeley": a campus named after the comma belongs to the name.
     for i in 1..pieces.len() {
         let (prev, cur) = (&pieces[i - 1], &pieces[i]);
         if prev.kind == Some(EntityType::ORG)
             && doc.w[prev.a].lower == "university"
             && doc.w[prev.a..prev.b].iter().any(|w| w.lower == "of")
-            && cur.a == prev.b
             && cur.b - cur.a <= 2
             && cur.kind == Some(EntityType::GPE)
-            && doc.gap(prev.b - 1).trim() == ","
+            && ((cur.a == prev.b && doc.gap(prev.b - 1).trim() == ",")
+                || (cur.a == prev.b + 1
+                    && doc.w[prev.b].lower == "at"
+                    && doc.gap(prev.b - 1) == " "
+                    && doc.gap(prev.b) == " "))
+        {
+            pieces[i - 1].b = pieces[i].b;
+            pieces[i].kind = None;
+        }
+    }
+    // "Lane Health San Antonio": a place right after an organisation's head word names its branch.
+    for i in 1..pieces.len() {
+        let (prev, cur) = (&pieces[i - 1], &pieces[i]);
+        if prev.kind == Some(EntityType::ORG)
+            && prev.b > prev.a + 1
+            && lexicon::is_org_head(&doc.w[prev.b - 1].lower)
+            && cur.kind == Some(EntityType::GPE)
+            && cur.a == prev.b
+            && doc.gap(prev.b - 1) == " "
+            && !doc.title_case[doc.w[cur.a].sent]
+            && !doc
+                .w
+                .get(cur.b)
+                .is_some_and(|w| w.sent == doc.w[cur.a].sent && w.cap && doc.joinable(cur.b - 1))
         {
             pieces[i - 1].b = pieces[i].b;
             pieces[i].kind = None;
