@@ -650,6 +650,10 @@ mod tests {
         check("NATO", None, Some("IGOWSTNAT"));
         check("the European Union", None, Some("IGOEUREEC"));
         check("IAEA", None, Some("IGOUNOIAE"));
+        // An organisation's organs carry their function's sector.
+        check("the U.N. Security Council", None, Some("IGOUNOGOV"));
+        check("the General Assembly", None, Some("IGOUNOLEG"));
+        check("the European Commission", None, Some("IGOEUREECGOV"));
         check("WHO", None, Some("IGOUNOHLH"));
         check("who", None, None);
         check("KCNA", None, Some("PRKMED"));
@@ -737,9 +741,17 @@ mod tests {
             ("police", "COP"),
             ("opposition", "OPP"),
             ("business", "BUS"),
+            ("servicemen", "MIL"),
+            ("hostage-takers", "CRM"),
+            ("assembly", "LEG"),
         ] {
             assert_eq!(dict.role_sector(lemma), Some(sector), "{lemma}");
         }
+        let patrol = dict.lookup("border patrol agents", None).unwrap();
+        assert_eq!(
+            (patrol.kind, patrol.code.as_str()),
+            (ActorKind::Role, "COP")
+        );
         assert_eq!(dict.role_sector("table"), None);
     }
 

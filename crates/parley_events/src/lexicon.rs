@@ -194,6 +194,11 @@ fn inflections(lemma: &str) -> Vec<String> {
     v
 }
 
+/// Whether `w` is an irregular past form the lexicon knows ("held", "undertook").
+pub(crate) fn irregular_past(w: &str) -> bool {
+    IRREGULAR.iter().any(|&(irr, _)| irr == w)
+}
+
 impl Lexicon {
     pub fn builtin() -> Lexicon {
         let mut lx = Lexicon::default();

@@ -24,8 +24,14 @@
 //!    `conj` and relative clauses); first-person or missing subjects inside reported speech take
 //!    the speaker (the quote's speaker, or the subject of the governing "say"/"tell" verb).
 //!    Target: object, indirect object, or an `obl` with to/with/against/on/at/…; else the first
-//!    actor the verb governs; else the nearest actor of another country in the sentence. Media
-//!    outlets ("told Axios") are never targets.
+//!    actor the verb governs; else the nearest actor of another country in the sentence; else the
+//!    place the act concerns ("agreed to postpone the rally in Baku"). Media outlets ("told
+//!    Axios") and whoever reports the sentence ("…, officials said") are never targets; actors in
+//!    a temporal or causal adjunct ("following the deaths of …") are not the target of coercion;
+//!    a complaint "to X over Y" is about Y; an accusation voiced about a clause targets its
+//!    subject. An unnamed doer of violence ("killed by a roadside bomb") is the unidentified armed
+//!    force of the place (`…UAF`); a bare role takes the country of the one place the sentence
+//!    names ("people blocked streets in Hong Kong" → `HKGCVL`).
 //! 4. **Negation and mode.** "not/n't/never" on the verb (or on the adjective or verb it
 //!    complements) sets `negated`; will/would/plan/promise set mode `intent`, could/might/urge
 //!    set `hypothetical`. A negated intent to cooperate, meet, give or yield is coded as its
@@ -478,6 +484,14 @@ impl<'s> View<'s> {
                     ],
                 );
             let mut stack: Vec<(usize, usize)> = self.kids(v).iter().map(|&k| (k, 1)).collect();
+            // A verb the parser made a modifier of its own object ("police confiscated weapons
+            // from X" read as "confiscated weapons"): the object phrase is its scope.
+            if let Some(h) = self.head(v).filter(|&h| h > v && self.rel(v) == "amod") {
+                if v > 0 && matches!(self.toks[v - 1].upos, Upos::NOUN | Upos::PROPN) {
+                    out.push(h);
+                    stack.extend(self.kids(h).iter().filter(|&&k| k != v).map(|&k| (k, 2)));
+                }
+            }
             while let Some((t, depth)) = stack.pop() {
                 let rel = self.rel(t);
                 let base = rel.split(':').next().unwrap_or(rel);
@@ -585,6 +599,14 @@ impl Coder {
                 && view.toks[v].upos == Upos::ADJ
                 && view.lower[v].ends_with("ed")
                 && matches!(view.toks[v - 1].upos, Upos::NOUN | Upos::PROPN);
+            // Or a past form tagged as a noun in a sentence left without a verb ("Klibi
+            // undertook a mediation mission" read as one noun phrase).
+            let past_noun = verbless
+                && v > 0
+                && view.toks[v].upos == Upos::NOUN
+                && (view.lower[v].ends_with("ed") || lexicon::irregular_past(&view.lower[v]))
+                && matches!(view.toks[v - 1].upos, Upos::NOUN | Upos::PROPN);
+            let past_adj = past_adj || past_noun;
             if view.has_parse && !matches!(view.toks[v].upos, Upos::VERB) && !past_adj {
                 continue;
             }
@@ -769,13 +791,9 @@ impl Coder {
                     && self.actors.role_sector(&c.to_lowercase()).is_none()
                     && !c.chars().all(|x| x.is_ascii_uppercase())
             });
-            let sector_only = m.code.as_deref().is_some_and(|c| {
-                c.len() == 3
-                    && self
-                        .actors
-                        .lookup(c, None)
-                        .is_none_or(|d| d.kind == ActorKind::Role)
-            });
+            // A bare sector ("GOV" for "officials") is composed from the dictionary below; a
+            // country code is a place or people the entity stage knows ("Tel Aviv" → `ISR`).
+            let sector_only = m.code.as_deref().is_some_and(is_sector);
             let possessive = matches!(
                 m.text.to_lowercase().as_str(),
                 "their" | "his" | "her" | "its" | "our" | "my" | "your" | "theirs" | "hers"
@@ -1178,6 +1196,33 @@ impl Coder {
                 }
             }
         }
+        // A nationality before a settlement noun names the place and its people: "the Bosnian
+        // town of X" → `BIHCVL` (the plural, "Iraqi villages", is handled above).
+        for a in out.iter_mut() {
+            if a.kind == ActorKind::Nationality && a.end < view.toks.len() {
+                let settlement = view.lemma_is(
+                    a.end,
+                    &[
+                        "town",
+                        "city",
+                        "village",
+                        "enclave",
+                        "camp",
+                        "neighbourhood",
+                        "neighborhood",
+                        "suburb",
+                    ],
+                ) && (!view.has_parse
+                    || matches!(view.toks[a.end].upos, Upos::NOUN));
+                if settlement {
+                    if let Some(c) = a.code.clone().filter(|c| c.len() == 3) {
+                        a.code = Some(format!("{c}CVL"));
+                        a.end += 1;
+                        a.kind = ActorKind::Country;
+                    }
+                }
+            }
+        }
         // A plural demonym used as a noun names that country's people ("Ghanaians", "Libyans").
         for a in out.iter_mut() {
             if a.kind == ActorKind::Nationality && a.end == a.start + 1 {
@@ -1263,9 +1308,14 @@ impl Coder {
                                     view.has_id(g, self.words.by) || view.lower_is(g, &["by"])
                                 }))
                     })
-                    .and_then(|k| actor_near(view, actors, at, k));
+                    .and_then(|k| agent_near(view, actors, at, k));
             }
-            obj = self.object(view, actors, at, v, force);
+            obj = if p.code.starts_with("11") {
+                self.complained_of(view, actors, at, v)
+            } else {
+                None
+            }
+            .or_else(|| self.object(view, actors, at, v, force));
         } else {
             // Linear reading: nearest actor before the verb, first actor after it.
             let be_before = (v.saturating_sub(2)..v)
@@ -1351,7 +1401,17 @@ impl Coder {
             if source.is_none() && !passive {
                 source = speaker.clone();
             }
-            if source.is_none() {
+            // A passive whose `by` phrase names no actor ("killed by an explosive device") has
+            // an unnamed doer; the actor before the verb is its patient.
+            let by_thing = passive
+                && view.kids(v).iter().any(|&k| {
+                    view.rel(k).starts_with("obl")
+                        && view.kids(k).iter().any(|&g| {
+                            view.rel(g) == "case"
+                                && (view.has_id(g, self.words.by) || view.lower_is(g, &["by"]))
+                        })
+                });
+            if source.is_none() && !by_thing {
                 // Nearest coded actor before the verb.
                 source = (0..v)
                     .rev()
@@ -1453,8 +1513,12 @@ impl Coder {
             source = Some(Who::Unknown(view.toks[v].start));
         }
         let src = source?;
+        // Whoever reports the sentence ("…, officials said", "a spokeswoman for the embassy
+        // said") is its channel, not the target of the act reported.
+        let reporters = reporters(input, view, actors, v);
+        let reporting = |t: &Who| matches!(t, Who::Actor(a) if reporters.contains(a));
         if target.as_ref().is_some_and(|t| {
-            t.same(&src) || t.bad_target(actors, force) || t.code(actors).is_none()
+            t.same(&src) || t.bad_target(actors, force) || t.code(actors).is_none() || reporting(t)
         }) {
             target = None;
         }
@@ -1484,6 +1548,7 @@ impl Coder {
                     .chain(0..actors.len())
                     .find(|&a| {
                         ok_target(&actors[a], &src, actors, force)
+                            && !reporters.contains(&a)
                             && actors[a].country().is_some()
                             && actors[a].country().map(str::to_string) != scountry
                             && !(located(view, &actors[a]) && actors[a].kind == ActorKind::Country)
@@ -1493,6 +1558,29 @@ impl Coder {
                 }
             }
         }
+        // An accusation, demand or rejection voiced about a clause: its subject is the target
+        // ("Croatian authorities are failing …, a rights group protested"; "X rejected claims
+        // that Y had …" keeps its object).
+        if target.is_none() && matches!(&code[..2], "10" | "11" | "12") && view.has_parse {
+            let clause = if view.rel(v) == "parataxis" {
+                view.head(v)
+            } else {
+                view.kids(v)
+                    .iter()
+                    .copied()
+                    .find(|&k| view.rel(k) == "ccomp")
+            };
+            target = clause
+                .and_then(|h| {
+                    view.kids(h)
+                        .iter()
+                        .copied()
+                        .find(|&k| view.rel(k).starts_with("nsubj"))
+                })
+                .and_then(|k| actor_near(view, actors, at, k))
+                .filter(|&a| ok_target(&actors[a], &src, actors, force) && !reporters.contains(&a))
+                .map(Who::Actor);
+        }
         // Target fallbacks: an actor the verb governs, then the nearest actor of another country.
         if target.is_none() {
             target = c
@@ -1501,6 +1589,8 @@ impl Coder {
                 .filter_map(|&t| at[t])
                 .find(|&a| {
                     ok_target(&actors[a], &src, actors, force)
+                        && !reporters.contains(&a)
+                        && !(code.as_str() >= "13" && adjunct(view, actors[a].start, v))
                         && (p.code == "042" || !located(view, &actors[a]))
                         && !(code.starts_with("15") && actors[a].kind == ActorKind::Role)
                 })
@@ -1511,8 +1601,9 @@ impl Coder {
             target = actors
                 .iter()
                 .enumerate()
-                .filter(|(_, a)| {
+                .filter(|(i, a)| {
                     ok_target(a, &src, actors, force)
+                        && !reporters.contains(i)
                         && !located(view, a)
                         && a.country().is_some()
                         && a.country().map(str::to_string) != scountry
@@ -1581,6 +1672,29 @@ impl Coder {
                 target = Some(Who::Actor(a));
             }
         }
+        // Any other act with no one else named: the place it concerns ("agreed to postpone the
+        // rally in Baku") stands for that country.
+        if target.is_none() && !code.starts_with("14") {
+            let place = c
+                .scope
+                .iter()
+                .filter(|&&t| t > v)
+                .filter_map(|&t| at[t])
+                .find(|&a| {
+                    let pa = &actors[a];
+                    pa.kind == ActorKind::Country
+                        && !pa.pronoun
+                        && located(view, pa)
+                        && !src.same(&Who::Actor(a))
+                        && pa
+                            .country()
+                            .is_some_and(|pc| !matches!(pc, "IGO" | "NGO" | "IMG"))
+                });
+            if let Some(a) = place {
+                place_code = actors[a].country().map(str::to_string);
+                target = Some(Who::Actor(a));
+            }
+        }
         if code.starts_with("14") && target.is_none() {
             if let Some(c) = src
                 .country(actors)
@@ -1603,6 +1717,17 @@ impl Coder {
         let cc = cameo::cameo(&code)?;
         let verb = verb_span(view, v, p, s, input.text, idx);
         let mut source_m = src.mention(view, actors, input.text, idx);
+        // An unnamed perpetrator of violence ("a roadside bomb killed …", "killed by an explosive
+        // device") is CAMEO's unidentified armed force of the country where it struck.
+        if matches!(src, Who::Unknown(_)) && matches!(&code[..2], "18" | "19" | "20") {
+            let victim = match &target {
+                Some(Who::Actor(t)) => Some(*t),
+                _ => None,
+            };
+            if let Some(c) = place_country(view, actors, victim) {
+                source_m.code = Some(format!("{c}UAF"));
+            }
+        }
         // A pronoun subject of reported speech is the speaker when they agree: in "Kenyan farmers
         // said they would block the roads", "they" is the farmers (KENAGR), not just Kenya.
         let pronoun_or_speaker = match &src {
@@ -1635,10 +1760,10 @@ impl Coder {
             }
         }
         let target_was_none = target.is_none();
-        fill_country(&mut source_m, &src, actors);
+        fill_country(&mut source_m, &src, actors, view);
         let target_m = target.map(|t| {
             let mut m = t.mention(view, actors, input.text, idx);
-            fill_country(&mut m, &t, actors);
+            fill_country(&mut m, &t, actors, view);
             if let Some(pc) = &place_code {
                 m.code = Some(pc.clone());
             } else if let Who::Actor(a) = &t {
@@ -1734,6 +1859,17 @@ impl Coder {
             .filter(|&k| k < v && (view.rel(k).starts_with("aux") || view.lower_is(k, NEG)))
             .min()
             .unwrap_or(v);
+        // Over a place phrase after the subject ("police in Jericho confiscated …").
+        let mut lo = lo;
+        if lo > 1 && at[lo - 1].is_none_or(|a| located(view, &actors[a])) {
+            let mut j = lo - 1;
+            while j > 0 && view.toks[j].upos == Upos::PROPN && j + 4 > lo {
+                j -= 1;
+            }
+            if j + 1 < lo && j > 0 && view.lower_is(j, &["in", "at", "near"]) {
+                lo = j;
+            }
+        }
         if lo > 0 {
             if let Some(a) = at[lo - 1] {
                 if actors[a].end == lo
@@ -1772,6 +1908,44 @@ impl Coder {
             "conj" | "advcl" => self.subject(view, actors, at, h, depth + 1),
             _ => None,
         }
+    }
+
+    /// The actor a complaint or accusation is about: "complained to the UN over Israeli air
+    /// raids" is about Israel, not the UN it was addressed to.
+    fn complained_of(
+        &self,
+        view: &View,
+        actors: &[Actor],
+        at: &[Option<usize>],
+        v: usize,
+    ) -> Option<usize> {
+        let addressed = view.kids(v).iter().any(|&k| {
+            view.rel(k).starts_with("obl")
+                && view
+                    .kids(k)
+                    .iter()
+                    .any(|&g| view.rel(g) == "case" && view.lower_is(g, &["to"]))
+        });
+        if !addressed {
+            return None;
+        }
+        view.kids(v).iter().copied().find_map(|k| {
+            // The preposition may be misparsed as an adverb of the phrase ("over two raids").
+            let about = view.rel(k).starts_with("obl")
+                && view
+                    .kids(k)
+                    .iter()
+                    .chain(view.kids(k).iter().flat_map(|&g| view.kids(g)))
+                    .any(|&g| {
+                        matches!(view.rel(g), "case" | "advmod")
+                            && g < k
+                            && view.lower_is(g, &["over", "about", "against"])
+                    });
+            about
+                .then(|| actor_near(view, actors, at, k))
+                .flatten()
+                .filter(|&a| !bad_target(&actors[a], false))
+        })
     }
 
     /// The target actor: object, indirect object, or a to/with/against/on/... oblique.
@@ -1955,8 +2129,11 @@ impl Coder {
                     }
                 }
                 let rel = view.rel(cur);
+                // A purpose clause ("to impose …"), not a gerund after "to" ("resorted to
+                // throwing stones").
                 if step == 0
                     && rel == "advcl"
+                    && view.toks[cur].xpos != "VBG"
                     && view
                         .kids(cur)
                         .iter()
@@ -1966,7 +2143,21 @@ impl Coder {
                 }
                 let Some(h) = view.head(cur) else { break };
                 if step == 0 || rel == "xcomp" {
-                    if rel == "xcomp" && view.lemma_is(h, INTENT_HEADS) {
+                    // "plans to impose", also when "plans" is read as a noun the clause modifies.
+                    let noun_plan = step == 0
+                        && rel == "acl"
+                        && matches!(view.toks[h].upos, Upos::NOUN)
+                        && view.lemma_is(
+                            h,
+                            &[
+                                "plan", "intend", "promise", "pledge", "vow", "threaten", "threat",
+                            ],
+                        )
+                        && view
+                            .kids(cur)
+                            .iter()
+                            .any(|&k| view.rel(k) == "mark" && view.lower_is(k, &["to"]));
+                    if (rel == "xcomp" && view.lemma_is(h, INTENT_HEADS)) || noun_plan {
                         mode.get_or_insert(EventMode::Intent);
                     } else if rel == "xcomp" && view.lemma_is(h, HYPO_HEADS) {
                         mode.get_or_insert(EventMode::Hypothetical);
@@ -2103,6 +2294,116 @@ fn ok_target(a: &Actor, src: &Who, actors: &[Actor], violent: bool) -> bool {
     true
 }
 
+/// The actors reporting the sentence: the subject of a speech verb other than `v` ("…, officials
+/// said") and the speaker of a quote covering `v`.
+fn reporters(input: &CodingInput, view: &View, actors: &[Actor], v: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    if view.has_parse {
+        // `x` governs `v` (or is `v`).
+        let governs = |x: usize| {
+            let mut cur = v;
+            for _ in 0..12 {
+                if cur == x {
+                    return true;
+                }
+                match view.head(cur) {
+                    Some(h) => cur = h,
+                    None => return false,
+                }
+            }
+            false
+        };
+        for h in 0..view.toks.len() {
+            if h == v || view.toks[h].upos != Upos::VERB || !view.lemma_is(h, SPEECH) {
+                continue;
+            }
+            // The verb that reports `v`'s clause, or one attached beside it ("…, officials
+            // said"); not a speech verb inside a relative clause ("concessions that X believed").
+            let beside = view.head(h).is_some_and(|g| {
+                governs(g)
+                    && matches!(
+                        view.rel(h).split(':').next().unwrap_or(""),
+                        "parataxis" | "xcomp" | "ccomp" | "conj" | "advcl"
+                    )
+            });
+            if !governs(h) && !beside {
+                continue;
+            }
+            let mut subject = false;
+            for &k in view.kids(h) {
+                if view.rel(k) == "nsubj" {
+                    subject = true;
+                    if let Some(a) = actors.iter().position(|a| a.start <= k && k < a.end) {
+                        out.push(a);
+                    }
+                }
+            }
+            // A subject the parser hung elsewhere: the phrase right before "said".
+            if !subject {
+                if let Some(a) = actors.iter().position(|a| a.end == h) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    let pos = view.toks[v].start;
+    for q in input
+        .quotes
+        .iter()
+        .filter(|q| q.start <= pos && pos < q.end)
+    {
+        if let Some(m) = &q.speaker {
+            for (i, a) in actors.iter().enumerate() {
+                let (s0, e0) = (view.toks[a.start].start, view.toks[a.end - 1].end);
+                if s0 < m.end && m.start < e0 && !a.pronoun {
+                    out.push(i);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether token `t` hangs from `v` through a temporal or causal adjunct ("following the deaths
+/// of two Israelis", "because of fighting between …"): the actors named there are the
+/// circumstances of a coercive act, not its target.
+fn adjunct(view: &View, t: usize, v: usize) -> bool {
+    const ADJUNCT: &[&str] = &[
+        "following",
+        "after",
+        "before",
+        "since",
+        "during",
+        "despite",
+        "because",
+        "amid",
+        "until",
+    ];
+    if !view.has_parse {
+        return false;
+    }
+    let mut cur = t;
+    for _ in 0..12 {
+        if cur == v {
+            return false;
+        }
+        // "as" opens a clause ("as street battles raged"), also when parsed as a preposition.
+        let clausal = view.kids(cur).iter().any(|&k| view.rel(k) == "acl");
+        if view.kids(cur).iter().any(|&k| {
+            (matches!(view.rel(k), "case" | "mark") && view.lower_is(k, ADJUNCT))
+                || (view.rel(k) == "mark" && view.lower_is(k, &["as", "while", "when"]))
+                || (view.rel(k) == "case" && clausal && view.lower_is(k, &["as"]))
+        }) {
+            return true;
+        }
+        match view.head(cur) {
+            Some(h) => cur = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The subject actor of the clause that reports or governs the clause of `v` ("Kenyan farmers
 /// said [they would block …]", "the government announced that [it is prepared to impose …]").
 fn matrix_subject(view: &View, actors: &[Actor], at: &[Option<usize>], v: usize) -> Option<usize> {
@@ -2186,6 +2487,56 @@ fn actor_near(view: &View, actors: &[Actor], at: &[Option<usize>], k: usize) -> 
     best
 }
 
+/// The country where an act took place: that of the first place named with in/at/near/outside
+/// (a capital counts for its country), else the one country the sentence names besides the
+/// victim's.
+fn place_country(view: &View, actors: &[Actor], victim: Option<usize>) -> Option<String> {
+    let country = |a: &Actor| {
+        a.country()
+            .filter(|c| !matches!(*c, "IGO" | "NGO" | "IMG"))
+            .map(str::to_string)
+    };
+    if let Some(c) = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Country && located(view, a))
+        .find_map(country)
+    {
+        return Some(c);
+    }
+    let vc = victim.and_then(|t| actors[t].country()).map(str::to_string);
+    let mut others = actors
+        .iter()
+        .enumerate()
+        .filter(|(i, a)| Some(*i) != victim && !a.is_media())
+        .filter_map(|(_, a)| country(a))
+        .filter(|c| Some(c) != vc.as_ref());
+    let first = others.next()?;
+    others.all(|c| c == first).then_some(first)
+}
+
+/// The actor of a `by` agent phrase: its head, its own modifiers ("by Burundian militiamen"), or an
+/// `of` complement ("by members of the militia"); not a place hung deeper in the phrase ("by an
+/// explosive device outside the Iraqi city of Basra" names no doer).
+fn agent_near(view: &View, actors: &[Actor], at: &[Option<usize>], k: usize) -> Option<usize> {
+    if let Some(a) = at[k] {
+        return Some(a);
+    }
+    view.kids(k).iter().find_map(|&c| {
+        let rel = view.rel(c);
+        let mut cases = view.kids(c).iter().filter(|&&g| view.rel(g) == "case");
+        let of = rel.starts_with("nmod")
+            && cases.next().is_some_and(|&g| view.lower_is(g, &["of"]))
+            && cases.next().is_none();
+        if matches!(rel, "compound" | "amod" | "flat" | "appos" | "nmod:poss") {
+            at[c]
+        } else if of {
+            actor_near(view, actors, at, c)
+        } else {
+            None
+        }
+    })
+}
+
 /// Whether token `i` directly follows a nationality chunk ("British militant", "Iranian
 /// military"): a role word there is a noun of the phrase even when tagged an adjective.
 fn after_nationality(chunks: &[Actor], i: usize, view: &View) -> bool {
@@ -2252,7 +2603,7 @@ fn adjacent(view: &View, end: usize, start: usize) -> bool {
             // A participle after a possessive modifies the noun ("Jordan's visiting king").
             (matches!(tok.upos, Upos::ADJ | Upos::NOUN | Upos::PROPN | Upos::NUM)
                 || (tok.upos == Upos::VERB
-                    && tok.deprel == "amod"
+                    && (tok.deprel == "amod" || matches!(tok.xpos.as_str(), "VBG" | "VBN"))
                     && t > 0
                     && matches!(view.toks[t - 1].text.as_str(), "'s" | "’s")))
                 && !tok.deprel.starts_with("nsubj")
@@ -2331,6 +2682,17 @@ fn merge(p: &Actor, c: &Actor) -> Option<Actor> {
             };
             Some(span(code.clone(), c.name.clone(), Role, code))
         }
+        // A descriptive noun before a name is an apposition: the name decides ("human rights
+        // watchdog Amnesty International", "the militant group Hamas").
+        (Role, Organization) if p.code.as_deref() != Some("GOV") => {
+            let code = match (c.code.as_deref(), p.code.as_deref()) {
+                (Some(cc), Some(pc)) if cc.len() == 3 && !matches!(cc, "IGO" | "NGO" | "IMG") => {
+                    Some(with_sector(cc, pc))
+                }
+                (cc, _) => cc.map(str::to_string),
+            };
+            Some(span(code, c.name.clone(), Organization, None))
+        }
         (Role, Media) => Some(span(c.code.clone(), c.name.clone(), Media, None)),
         (Nationality, Country | Organization) => {
             Some(span(c.code.clone(), c.name.clone(), c.kind, None))
@@ -2343,7 +2705,7 @@ fn merge(p: &Actor, c: &Actor) -> Option<Actor> {
 
 /// A bare sector ("police" → `COP`) takes the one country the sentence names, if it names
 /// exactly one ("Police in Cairo arrested …" → `EGYCOP`).
-fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor]) {
+fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor], view: &View) {
     let Who::Actor(i) = who else { return };
     if actors[*i].kind != ActorKind::Role {
         return;
@@ -2358,6 +2720,15 @@ fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor]) {
         .iter()
         .filter(|a| a.end <= me.start && me.start - a.end <= 4 && !a.is_media())
         .max_by_key(|a| a.end)
+        // Not across punctuation or a verb: "… Serb refugees, a human rights group said", "Iraqi
+        // bombers killed 23 people" are two phrases.
+        .filter(|a| {
+            !(a.end..me.start).any(|t| {
+                view.is_punct(t)
+                    || (matches!(view.toks[t].upos, Upos::VERB | Upos::AUX)
+                        && !matches!(view.rel(t), "amod" | "compound"))
+            })
+        })
     {
         if matches!(left.kind, ActorKind::Nationality | ActorKind::Country)
             && left.pronoun == me.pronoun
@@ -2371,16 +2742,58 @@ fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor]) {
             }
         }
     }
+    let state = |c: &&str| !matches!(*c, "IGO" | "NGO" | "IMG");
+    // The one place the sentence locates things in ("people blocked streets in Hong Kong").
+    let mut places = actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Country && !a.pronoun && located(view, a))
+        .filter_map(|a| a.country())
+        .filter(state);
+    if let Some(p) = places.next() {
+        if places.all(|c| c == p) {
+            m.code = Some(with_sector(p, &sector));
+            return;
+        }
+    }
+    // Else the nationality of the clause's subject ("the Sudanese government accused Darfur
+    // rebels" → `SDNREB`).
+    if let Some(left) = actors
+        .iter()
+        .filter(|a| a.end <= me.start && me.start - a.end <= 4 && !a.is_media())
+        .max_by_key(|a| a.end)
+        .filter(|a| !(a.end..me.start).any(|t| view.is_punct(t)))
+    {
+        if matches!(left.kind, ActorKind::Nationality | ActorKind::Country)
+            && left.pronoun == me.pronoun
+        {
+            if let Some(c) = left.country().filter(state) {
+                m.code = Some(with_sector(c, &sector));
+                return;
+            }
+        }
+    }
     let mut countries = actors
         .iter()
         .filter(|a| !a.is_media())
         .filter_map(|a| a.country())
-        .filter(|c| !matches!(*c, "IGO" | "NGO" | "IMG"));
+        .filter(state);
     let Some(first) = countries.next() else {
-        return;
+        return stateless(m, &sector);
     };
     if countries.all(|c| c == first) {
         m.code = Some(with_sector(first, &sector));
+    } else {
+        stateless(m, &sector);
+    }
+}
+
+/// A non-governmental role that no country claims is a non-governmental organisation (CAMEO's
+/// `NGO`): "a human rights group said" → `NGOHRI`, "aid agencies" → `NGO`.
+fn stateless(m: &mut ActorMention, sector: &str) {
+    match sector {
+        "HRI" => m.code = Some("NGOHRI".to_string()),
+        "NGO" => m.code = Some("NGO".to_string()),
+        _ => {}
     }
 }
 
@@ -2450,6 +2863,7 @@ fn located(view: &View, a: &Actor) -> bool {
         let tok = &view.toks[t];
         let filler = view.lower_is(t, &["the", "a", "an", "its", "their"])
             || tok.upos == Upos::ADJ
+            || (tok.upos == Upos::VERB && tok.deprel == "amod")
             || (tok.text.chars().next().is_some_and(char::is_uppercase) && tok.upos != Upos::VERB)
             || tok.text == "'s"
             || tok.text == "’s";

@@ -550,3 +550,55 @@ fn the_dictionary_name_wins_over_split_mentions() {
         "{evs:?}"
     );
 }
+
+#[test]
+fn reporters_places_organs_and_unnamed_doers() {
+    // Whoever reports the sentence is not the target of the act reported.
+    let evs = code_one(
+        parsed("Kenya/Kenya/PROPN/2/nsubj accepted/accept/VERB/0/root the/the/DET/4/det plan/plan/NOUN/2/obj ,/,/PUNCT/8/punct Ugandan/Ugandan/ADJ/7/amod officials/official/NOUN/8/nsubj said/say/VERB/2/parataxis ././PUNCT/2/punct"),
+        None,
+    );
+    assert!(
+        !evs.is_empty()
+            && evs.iter().all(|e| e
+                .target
+                .as_ref()
+                .and_then(|t| t.code.as_deref())
+                .is_none_or(|c| !c.starts_with("UGA"))),
+        "{evs:?}"
+    );
+    // An unnamed doer of violence is the unidentified armed force of the place it struck.
+    check(
+        parsed("Two/two/NUM/2/nummod soldiers/soldier/NOUN/4/nsubj:pass were/be/AUX/4/aux:pass killed/kill/VERB/0/root by/by/ADP/8/case a/a/DET/8/det roadside/roadside/NOUN/8/compound bomb/bomb/NOUN/4/obl:agent outside/outside/ADP/12/case the/the/DET/12/det Afghan/Afghan/ADJ/12/amod city/city/NOUN/8/nmod of/of/ADP/14/case Kandahar/Kandahar/PROPN/12/nmod ././PUNCT/4/punct"),
+        "AFGUAF 190 AFGMIL",
+    );
+    // A complaint addressed to one actor about another is about the other.
+    check(
+        parsed("Lebanon/Lebanon/PROPN/2/nsubj complained/complain/VERB/0/root to/to/ADP/5/case the/the/DET/5/det UN/UN/PROPN/2/obl over/over/ADP/8/case Syrian/Syrian/ADJ/8/amod shelling/shelling/NOUN/2/obl ././PUNCT/2/punct"),
+        "LBNGOV 114 SYR",
+    );
+    // An accusation voiced about a preceding clause targets that clause's subject.
+    check(
+        parsed("Kenyan/Kenyan/ADJ/2/amod authorities/authority/NOUN/3/nsubj mistreated/mistreat/VERB/0/root refugees/refugee/NOUN/3/obj ,/,/PUNCT/8/punct a/a/DET/8/det rights/right/NOUN/8/compound group/group/NOUN/9/nsubj protested/protest/VERB/3/parataxis ././PUNCT/3/punct"),
+        "KENHRI 111 KENGOV",
+    );
+    // With no one else named, the place an act concerns is its target.
+    check(
+        parsed("Chile/Chile/PROPN/2/nsubj agreed/agree/VERB/0/root to/to/PART/4/mark postpone/postpone/VERB/2/xcomp the/the/DET/6/det summit/summit/NOUN/4/obj in/in/ADP/8/case Lima/Lima/PROPN/4/obl ././PUNCT/2/punct"),
+        "CHLGOV 036 PER",
+    );
+    // A nationality before a settlement noun names the place's people; organs of an IGO carry
+    // their function's sector; a descriptive noun before a name is an apposition.
+    check(
+        plain("Ethiopia shelled the Somali town of Baidoa."),
+        "ETH 194 SOMCVL",
+    );
+    check(
+        plain("The Security Council condemned Syria."),
+        "IGOUNOGOV 111 SYR",
+    );
+    check(
+        parsed("The/the/DET/3/det militant/militant/ADJ/3/amod group/group/NOUN/5/nsubj Hamas/Hamas/PROPN/3/appos threatened/threaten/VERB/0/root Israel/Israel/PROPN/5/obj ././PUNCT/5/punct"),
+        "PSEREBHMS 130 ISR",
+    );
+}
