@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Select and excerpt ScrapingHub news pages for entity held-out 4.
+"""Select and excerpt ScrapingHub news pages for the entity held-out sets 4 and 5.
 
 Rule: candidates = pages whose articleBody has >= 1,500 characters (code points);
 excerpt = articleBody up to (not including) the first "\n" at or after character 2,000
@@ -7,8 +7,12 @@ excerpt = articleBody up to (not including) the first "\n" at or after character
 Pages are taken in that order until the running PERSON + GPE gold count (hand annotation)
 reaches at least 300, at most 60 pages. This script prints the first 60 candidates in order
 (position, file id = first 12 characters of the key, SHA-256 prefix, excerpt length, URL) and
-writes `<file id>.txt` for the first N (argv[1], default 0) into OUT (argv[2]).
-Usage: python3 scripts/select_heldout4.py 21 OUT_DIR   (PARLEY_SHARED picks the shared folder)
+writes `<file id>.txt` for N positions (argv[1], default 0) starting at FROM (argv[3], default 0)
+into OUT (argv[2]).
+Usage: python3 scripts/select_scrapinghub.py 21 OUT_DIR      (held-out 4: positions 0-20)
+       python3 scripts/select_scrapinghub.py 25 OUT_DIR 21   (held-out 5: positions 21-45; the three
+       non-English pages among them are written too but are not in the set)
+PARLEY_SHARED picks the shared folder.
 """
 import hashlib, json, os, sys
 from pathlib import Path
@@ -16,6 +20,7 @@ from pathlib import Path
 shared = Path(os.environ.get("PARLEY_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
 src = shared / "eval/extraction/scrapinghub/ground-truth.json"
 n = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+first = int(sys.argv[3]) if len(sys.argv) > 3 else 0
 out = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(".")
 d = json.loads(src.read_text(encoding="utf8"))
 cands = []
@@ -30,6 +35,6 @@ cands.sort()
 print(f"{len(cands)} candidates of {len(d)} pages", file=sys.stderr)
 for i, (h, key, url, exc) in enumerate(cands[:60]):
     print(i, key[:12], h[:12], len(exc), url)
-    if i < n:
+    if first <= i < first + n:
         p = out / f"{key[:12]}.txt"
         p.write_text(exc, encoding="utf8")
