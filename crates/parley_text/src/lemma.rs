@@ -7,17 +7,24 @@ use std::collections::{HashMap, HashSet};
 
 use parley_core::Upos;
 
+use crate::perceptron::IdBuild;
+
 /// The lemmatiser; cheap to clone via `Arc` in [`crate::Analyzer`].
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
     /// `lower \t UPOS` → lemma.
-    exceptions: HashMap<String, String>,
+    exceptions: HashMap<String, String, IdBuild>,
     /// `lemma \t UPOS` known to exist.
-    vocab: HashSet<String>,
+    vocab: HashSet<String, IdBuild>,
 }
 
 fn key(w: &str, u: Upos) -> String {
-    format!("{w}\t{}", u.as_str())
+    let u = u.as_str();
+    let mut k = String::with_capacity(w.len() + 1 + u.len());
+    k.push_str(w);
+    k.push('\t');
+    k.push_str(u);
+    k
 }
 
 impl Lemmatizer {
@@ -54,8 +61,8 @@ impl Lemmatizer {
     /// Builds vocabulary-only (no exceptions): used when deriving the exception list.
     pub fn with_vocab(vocab: HashSet<String>) -> Lemmatizer {
         Lemmatizer {
-            exceptions: HashMap::new(),
-            vocab,
+            exceptions: HashMap::default(),
+            vocab: vocab.into_iter().collect(),
         }
     }
 

@@ -65,6 +65,7 @@ impl Input {
     }
 }
 
+#[derive(Default)]
 struct State {
     stack: Vec<usize>,
     b: usize,
@@ -100,6 +101,33 @@ impl State {
             rset: vec![0; n + 1],
             root_done: false,
         }
+    }
+    /// Like [`State::new`], reusing the vectors' memory.
+    fn reset(&mut self, n: usize) {
+        self.stack.clear();
+        self.stack.push(0);
+        self.b = 1;
+        self.n = n;
+        for v in [
+            &mut self.head,
+            &mut self.label,
+            &mut self.lc1,
+            &mut self.lc2,
+            &mut self.rc1,
+            &mut self.rc2,
+        ] {
+            v.clear();
+            v.resize(n + 1, NONE);
+        }
+        for v in [&mut self.vl, &mut self.vr] {
+            v.clear();
+            v.resize(n + 1, 0);
+        }
+        for v in [&mut self.lset, &mut self.rset] {
+            v.clear();
+            v.resize(n + 1, 0);
+        }
+        self.root_done = false;
     }
     fn done(&self) -> bool {
         self.b > self.n
@@ -209,10 +237,14 @@ fn features(x: &Input, st: &State, fl: u32, out: &mut Vec<u64>) {
     let vl = |i: usize| if i == NONE { 99 } else { st.vl[i] as u64 };
     let rs = |i: usize| if i == NONE { 0 } else { st.rset[i] };
     let ls = |i: usize| if i == NONE { 0 } else { st.lset[i] };
-    let mut k = 0u64;
+    // written into a fixed array (the positions are constants after inlining), copied once
+    let mut buf = [0u64; MAX_FEATURES];
+    let mut k = 0usize;
     let mut p = |v: u64| {
+        if let Some(x) = buf.get_mut(k) {
+            *x = mix(k as u64 + 1, v);
+        }
         k += 1;
-        out.push(mix(k, v));
     };
     p(0);
     p(s0w);
@@ -336,7 +368,11 @@ fn features(x: &Input, st: &State, fl: u32, out: &mut Vec<u64>) {
         p(mix(pb, d));
         p(mix(mix(pb, s0w), n0t));
     }
+    out.extend_from_slice(&buf[..k.min(MAX_FEATURES)]);
 }
+
+/// Room for the features [`features`] writes (105 with every optional template on).
+const MAX_FEATURES: usize = 128;
 
 /// The trained parser.
 #[derive(Debug, Clone, Default)]
@@ -527,11 +563,12 @@ impl S0Memo {
                 &mut ne,
             );
             rest.clear();
-            rest.extend(
-                pos.iter()
-                    .filter(|&&i| (covered >> i) & 1 == 0)
-                    .map(|&i| feats[i]),
-            );
+            let mut free = mask_of(pos) & !covered;
+            while free != 0 {
+                let i = free.trailing_zeros() as usize;
+                free &= free - 1;
+                rest.push(feats[i]);
+            }
             let sum = &mut self.sums[slot * self.nc..(slot + 1) * self.nc];
             model.score_parts(rest, &extra[..ne], sum);
             self.ok[slot] = true;
@@ -548,6 +585,20 @@ impl S0Memo {
 thread_local! {
     /// The s0 memo, reused from sentence to sentence (no allocation per sentence).
     static S0_MEMO: std::cell::RefCell<S0Memo> = std::cell::RefCell::new(S0Memo::default());
+    /// The parser state and scratch vectors, reused from sentence to sentence.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+#[derive(Default)]
+struct Scratch {
+    st: State,
+    feats: Vec<u64>,
+    lfeats: Vec<u64>,
+    rest: Vec<u64>,
+    rest2: Vec<u64>,
+    scores: Vec<i32>,
+    lscores: Vec<i32>,
+    bsum: Vec<i32>,
 }
 
 /// Scores `feats` with `model`, using the precomputed group sums where the features match them.
@@ -555,28 +606,46 @@ thread_local! {
 /// before n0): their sum is computed once per buffer position, not once per transition.
 const BUFFER_FEATURES: [usize; 14] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 20, 21, 79, 80, 81];
 
+/// [`BUFFER_FEATURES`] plus those of the optional templates (positions valid when every
+/// optional template is on): n3's tag, n0's word with n1's and n2's tags, n0's and n1's suffixes.
+const BUFFER_FEATURES_ALL: [usize; 18] = [
+    4, 5, 6, 7, 8, 9, 10, 11, 12, 20, 21, 79, 80, 81, 83, 89, 91, 93,
+];
+
+/// Every optional template.
+const PF_ALL: u32 = PF_S1 | PF_SUFFIX | PF_LABELS | PF_PUNCT;
+
 fn score_grouped(
     model: &Model,
     consts: &Consts,
     feats: &[u64],
-    buffer: &[i32],
+    buffer: (&[i32], u128),
     s0: [&[i32]; S0_PARTS.len()],
     rest: &mut Vec<u64>,
     scores: &mut [i32],
 ) {
-    let mut covered: u128 = S0_PARTS
-        .iter()
-        .fold(mask_of(&BUFFER_FEATURES), |m, p| m | mask_of(p));
+    let (buffer, buffer_mask) = buffer;
+    let mut covered: u128 = S0_PARTS.iter().fold(buffer_mask, |m, p| m | mask_of(p));
     let mut extra: [&[i32]; 16] = [&[]; 16];
     extra[0] = buffer;
     extra[1..1 + S0_PARTS.len()].copy_from_slice(&s0);
     let mut ne = 1 + S0_PARTS.len();
     group_sums(consts, feats, u128::MAX, &mut covered, &mut extra, &mut ne);
     rest.clear();
-    for (i, &k) in feats.iter().enumerate() {
-        if i >= 128 || (covered >> i) & 1 == 0 {
-            rest.push(k);
-        }
+    let n = feats.len().min(128);
+    let all = if n == 128 {
+        u128::MAX
+    } else {
+        (1u128 << n) - 1
+    };
+    let mut free = !covered & all;
+    while free != 0 {
+        let i = free.trailing_zeros() as usize;
+        free &= free - 1;
+        rest.push(feats[i]);
+    }
+    if feats.len() > 128 {
+        rest.extend_from_slice(&feats[128..]);
     }
     model.score_parts(rest, &extra[..ne], scores);
 }
@@ -652,7 +721,25 @@ fn best_valid(st: &State, scores: &[i32], nl: usize) -> usize {
             best = a;
         }
     }
-    if lim > 2 && (ok[2] || ok[3]) {
+    if lim > 2 && (ok[2] || ok[3]) && lim & 1 == 0 {
+        // the highest score first (a loop the compiler vectorises), then its first position
+        let arcs = &scores[2..lim];
+        let fold = |it: &mut dyn Iterator<Item = i32>| it.fold(i32::MIN, i32::max);
+        let (m, first, step) = match (ok[2], ok[3]) {
+            (true, true) => (arcs.iter().copied().fold(i32::MIN, i32::max), 2, 1),
+            (true, false) => (fold(&mut arcs.chunks_exact(2).map(|c| c[0])), 2, 2),
+            _ => (fold(&mut arcs.chunks_exact(2).map(|c| c[1])), 3, 2),
+        };
+        if m > bs {
+            if let Some(j) = scores[first..lim]
+                .iter()
+                .step_by(step)
+                .position(|&s| s == m)
+            {
+                best = first + j * step;
+            }
+        }
+    } else if lim > 2 && (ok[2] || ok[3]) {
         let (first, step) = match (ok[2], ok[3]) {
             (true, true) => (2, 1),
             (true, false) => (2, 2),
@@ -689,68 +776,96 @@ impl Parser {
     fn parse_with(&self, x: &Input, grouped: bool) -> Vec<(usize, String)> {
         let n = x.n();
         let nl = self.labels.len();
-        let mut st = State::new(n);
-        let mut feats = Vec::with_capacity(96);
-        let mut scores = vec![
-            0i32;
+        let mut scratch = SCRATCH.with(|s| s.take());
+        let Scratch {
+            st,
+            feats,
+            lfeats,
+            rest,
+            rest2,
+            scores,
+            lscores,
+            bsum,
+        } = &mut scratch;
+        st.reset(n);
+        // every score vector is overwritten whole by the model; only the lengths matter
+        scores.clear();
+        scores.resize(
             if self.labeler.n_classes() > 0 {
                 4
             } else {
                 2 + 2 * nl.max(1)
-            }
-        ];
+            },
+            0,
+        );
         let mut guard = 0;
         let split = self.labeler.n_classes() > 0;
-        let mut lscores = vec![0i32; nl.max(1)];
-        let mut lfeats = Vec::with_capacity(32);
+        lscores.clear();
+        lscores.resize(nl.max(1), 0);
         let consts = self.consts.get_or_init(|| Consts::build(&self.model));
         let consts = (grouped && consts.model_id == self.model.id()).then_some(consts);
-        let mut rest = Vec::with_capacity(96);
         // the summed buffer features of the buffer position `bpos`
-        let mut bsum = vec![0i32; self.model.n_classes().max(1)];
+        bsum.clear();
+        bsum.resize(self.model.n_classes().max(1), 0);
         let mut bpos = usize::MAX;
-        let mut bkeys = [0u64; BUFFER_FEATURES.len()];
+        let buffer: &[usize] = if self.feats == PF_ALL {
+            &BUFFER_FEATURES_ALL
+        } else {
+            &BUFFER_FEATURES
+        };
+        let buffer_mask = mask_of(buffer);
+        let mut bkeys = [0u64; BUFFER_FEATURES_ALL.len()];
+        let bkeys = &mut bkeys[..buffer.len()];
         let mut memo = S0_MEMO.with(|m| m.take());
         memo.reset(
             if consts.is_some() { n + 2 } else { 0 },
             self.model.n_classes().max(1),
         );
-        let mut rest2 = Vec::with_capacity(S0_PARTS[0].len());
         while !st.done() && guard < 4 * n + 8 {
             guard += 1;
-            features(x, &st, self.feats, &mut feats);
+            features(x, st, self.feats, feats);
             match consts {
                 Some(c) if feats.len() > 81 => {
                     if st.b != bpos {
-                        for (k, &i) in bkeys.iter_mut().zip(&BUFFER_FEATURES) {
+                        for (k, &i) in bkeys.iter_mut().zip(buffer) {
                             *k = feats[i];
                         }
-                        self.model.score_i(&bkeys, &mut bsum);
+                        self.model.score_i(bkeys, bsum);
                         bpos = st.b;
                     }
                     let s0 = st.s0().min(n + 1);
-                    memo.update(s0, &self.model, c, &feats, &mut rest2);
+                    memo.update(s0, &self.model, c, feats, rest2);
                     let parts: [&[i32]; S0_PARTS.len()] = std::array::from_fn(|p| memo.sum(s0, p));
-                    score_grouped(&self.model, c, &feats, &bsum, parts, &mut rest, &mut scores)
+                    score_grouped(
+                        &self.model,
+                        c,
+                        feats,
+                        (bsum, buffer_mask),
+                        parts,
+                        rest,
+                        scores,
+                    )
                 }
-                _ => self.model.score_i(&feats, &mut scores),
+                _ => self.model.score_i(feats, scores),
             }
-            let mut a = best_valid(&st, &scores, if split { 1 } else { nl.max(1) });
+            let mut a = best_valid(st, scores, if split { 1 } else { nl.max(1) });
             if split && a >= 2 {
                 let (h, d) = if a == 2 {
                     (st.b, st.s0())
                 } else {
                     (st.s0(), st.b)
                 };
-                label_features(x, &st, h, d, &mut lfeats);
-                self.labeler.score_i(&lfeats, &mut lscores);
-                let l = crate::tagger::argmax(&lscores);
+                label_features(x, st, h, d, lfeats);
+                self.labeler.score_i(lfeats, lscores);
+                let l = crate::tagger::argmax(lscores);
                 a = if a == 2 { left(l) } else { right(l) };
             }
             st.apply(a);
         }
         S0_MEMO.with(|m| m.replace(memo));
-        finish(&mut st, &self.labels)
+        let out = finish(st, &self.labels);
+        SCRATCH.with(|s| s.replace(scratch));
+        out
     }
 
     /// A copy without weights of magnitude below `t` (smaller and faster; see `Model::pruned`).
@@ -1104,6 +1219,39 @@ pub fn score(parser: &Parser, dev: &[ParseExample]) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`best_valid`] picks the first valid action of the highest score, as a plain scan does.
+    #[test]
+    fn best_valid_is_the_first_highest_valid_action() {
+        let nl = 5;
+        let mut rng = Rng(7);
+        for _ in 0..2000 {
+            let n = 1 + rng.below(6);
+            let mut st = State::new(n);
+            // a random valid history, so that every combination of valid actions occurs
+            for _ in 0..rng.below(2 * n + 1) {
+                let ok: Vec<usize> = (0..2 + 2 * nl)
+                    .filter(|&a| st.can(if a < 2 { a } else { 2 + (a & 1) }))
+                    .collect();
+                if ok.is_empty() {
+                    break;
+                }
+                st.apply(ok[rng.below(ok.len())]);
+            }
+            // few distinct values, so that ties are common
+            let scores: Vec<i32> = (0..2 + 2 * nl).map(|_| rng.below(4) as i32 - 2).collect();
+            let mut want = NONE;
+            for (a, &x) in scores.iter().enumerate() {
+                let valid = st.can(if a < 2 { a } else { 2 + (a & 1) });
+                if valid && (want == NONE || x > scores[want]) {
+                    want = a;
+                }
+            }
+            if want != NONE {
+                assert_eq!(best_valid(&st, &scores, nl), want, "{scores:?}");
+            }
+        }
+    }
 
     /// The precomputed group sums give exactly the parses of plain scoring.
     #[test]

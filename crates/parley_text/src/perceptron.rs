@@ -212,6 +212,8 @@ const DENSE: u32 = 0x4000_0000;
 const STACK_CLASSES: usize = 256;
 /// Models of at most this many classes (rounded up to 8) score in a smaller stack buffer.
 const SMALL_CLASSES: usize = 128;
+/// `u32` words in a 64-byte cache line.
+const LINE: usize = 16;
 /// Width of the blocks in which dense rows are summed (the block's sums stay in registers).
 const BLOCK: usize = 32;
 
@@ -277,7 +279,12 @@ impl Model {
         let stride = nc.div_ceil(8) * 8;
         let mut slots = vec![0u64; cap];
         let mut lows = vec![0u32; cap];
-        let mut data: Vec<u32> = Vec::new();
+        // Sparse rows are laid out so that none crosses a 64-byte line it could fit in (one
+        // cache miss per row, not two): the vector is allocated once, its first line located.
+        let bound: usize = rows.iter().map(|r| r.1.len() + 1 + LINE).sum::<usize>() + LINE;
+        let mut data: Vec<u32> = Vec::with_capacity(bound);
+        let lead = (LINE - (data.as_ptr() as usize / 4) % LINE) % LINE;
+        data.resize(lead, 0);
         let mut dense: Vec<i16> = Vec::new();
         for (k, row) in rows {
             // weights of classes the model does not have can never be scored
@@ -308,6 +315,11 @@ impl Model {
                 }
                 DENSE | (off / stride) as u32
             } else {
+                let words = row.len() + 1;
+                let at = (data.len() - lead) % LINE;
+                if (at + words).div_ceil(LINE) > words.div_ceil(LINE) {
+                    data.resize(data.len() + LINE - at, 0);
+                }
                 data.push(row.len() as u32);
                 for (c, q) in &row {
                     data.push(((*c as u32) << 16) | (*q as u16 as u32));
@@ -397,24 +409,7 @@ impl Model {
     /// beyond the model's are 0).
     #[inline]
     pub fn score_i(&self, feats: &[u64], scores: &mut [i32]) {
-        let nc = self.classes.len();
-        if self.slots.is_empty() || nc == 0 {
-            scores.iter_mut().for_each(|s| *s = 0);
-            return;
-        }
-        if self.stride <= SMALL_CLASSES {
-            let mut acc = [0i32; SMALL_CLASSES];
-            self.accumulate(feats, &mut acc);
-            copy_scores(&acc[..nc], scores);
-        } else if self.stride <= STACK_CLASSES {
-            let mut acc = [0i32; STACK_CLASSES];
-            self.accumulate(feats, &mut acc);
-            copy_scores(&acc[..nc], scores);
-        } else {
-            let mut acc = vec![0i32; self.stride.max(STACK_CLASSES)];
-            self.accumulate(feats, &mut acc);
-            copy_scores(&acc[..nc], scores);
-        }
+        self.score_parts(feats, &[], scores)
     }
 
     /// Identifies these weights (0 for an empty default model); copies share the id.
@@ -443,29 +438,34 @@ impl Model {
             self.accumulate(feats, &mut acc);
             copy_scores(&acc[..nc], scores);
         } else {
-            let mut acc = vec![0i32; self.stride.max(STACK_CLASSES)];
+            // classes are `u16` (inline ones 15 bits): a table of every class index
+            let mut acc = vec![0i32; 1 << 16];
             add_extra(extra, &mut acc[..nc]);
-            self.accumulate(feats, &mut acc);
+            match <&mut [i32; 1 << 16]>::try_from(&mut acc[..]) {
+                Ok(a) => self.accumulate(feats, a),
+                Err(_) => return,
+            }
             copy_scores(&acc[..nc], scores);
         }
     }
 
-    /// Adds the rows of `feats` into `acc` (at least `stride` long).
+    /// Adds the rows of `feats` into `acc` (`M`, a power of two, exceeds every class index the
+    /// model holds, so masking an index with `M - 1` keeps it).
     #[inline]
-    fn accumulate(&self, feats: &[u64], acc: &mut [i32]) {
+    fn accumulate<const M: usize>(&self, feats: &[u64], acc: &mut [i32; M]) {
         // the scratch arrays are zeroed on every call: size them to the work
         if feats.len() <= 16 {
-            self.accumulate_n::<16>(feats, acc)
+            self.accumulate_n::<16, M>(feats, acc)
         } else if feats.len() <= 64 {
-            self.accumulate_n::<64>(feats, acc)
+            self.accumulate_n::<64, M>(feats, acc)
         } else {
-            self.accumulate_n::<128>(feats, acc)
+            self.accumulate_n::<128, M>(feats, acc)
         }
     }
 
     /// [`Model::accumulate`] with scratch arrays of `N` features.
     #[inline]
-    fn accumulate_n<const N: usize>(&self, feats: &[u64], acc: &mut [i32]) {
+    fn accumulate_n<const N: usize, const M: usize>(&self, feats: &[u64], acc: &mut [i32; M]) {
         // Phase 1 loads every feature's home slot (independent loads the CPU overlaps); phase 2
         // resolves probes and adds inline weights; phase 3 sums the dense rows a block of classes
         // at a time; phase 4 adds the sparse rows.
@@ -473,6 +473,7 @@ impl Model {
         let mut dense_rows = [0u32; N];
         let mut sparse_rows = [0u32; N];
         let stride = self.stride as u32;
+        let cm = M - 1;
         for chunk in feats.chunks(N) {
             for (h, &k) in homes.iter_mut().zip(chunk) {
                 *h = self.slots[(k as usize) & self.mask];
@@ -487,14 +488,13 @@ impl Model {
                         let payload = s as u32;
                         if payload & INLINE != 0 {
                             let c = ((payload >> 16) & 0x7FFF) as usize;
-                            if let Some(x) = acc.get_mut(c) {
-                                *x = x.wrapping_add(payload as u16 as i16 as i32);
-                            }
+                            let x = &mut acc[c & cm];
+                            *x = x.wrapping_add(payload as u16 as i16 as i32);
                         } else if payload & DENSE != 0 {
-                            dense_rows[nd] = (payload & !DENSE) * stride;
+                            dense_rows[nd & (N - 1)] = (payload & !DENSE) * stride;
                             nd += 1;
                         } else {
-                            sparse_rows[ns] = payload;
+                            sparse_rows[ns & (N - 1)] = payload;
                             ns += 1;
                         }
                         break;
@@ -503,6 +503,8 @@ impl Model {
                     s = self.slots[i];
                 }
             }
+            let nd = nd.min(N);
+            let ns = ns.min(N);
             // the sparse rows' lengths first: independent loads the CPU overlaps
             let mut lens = [0u32; N];
             for (l, &start) in lens.iter_mut().zip(&sparse_rows[..ns]) {
@@ -514,9 +516,8 @@ impl Model {
                 let len = len as usize;
                 if let Some(row) = self.data.get(start + 1..start + 1 + len) {
                     for &e in row {
-                        if let Some(x) = acc.get_mut((e >> 16) as usize) {
-                            *x = x.wrapping_add(e as u16 as i16 as i32);
-                        }
+                        let x = &mut acc[(e >> 16) as usize & cm];
+                        *x = x.wrapping_add(e as u16 as i16 as i32);
                     }
                 }
             }
@@ -526,11 +527,11 @@ impl Model {
     /// Sums dense rows into `acc`, one block of classes at a time so the block's running sums
     /// stay in vector registers.
     #[inline]
-    fn add_dense(&self, rows: &[u32], acc: &mut [i32]) {
+    fn add_dense<const M: usize>(&self, rows: &[u32], acc: &mut [i32; M]) {
         if rows.is_empty() {
             return;
         }
-        let stride = self.stride;
+        let stride = self.stride.min(M);
         let mut b = 0;
         while b + BLOCK <= stride {
             let mut a = [0i32; BLOCK];
@@ -547,7 +548,7 @@ impl Model {
             }
             b += BLOCK;
         }
-        while b < stride {
+        while b + 8 <= stride {
             let mut a = [0i32; 8];
             for &off in rows {
                 let off = off as usize + b;
@@ -775,6 +776,45 @@ mod tests {
                 }
             }
             assert_eq!(whole, sum, "{n} features");
+        }
+    }
+
+    /// Each feature scores exactly its stored row, for models small enough for each scoring
+    /// buffer (stack, larger stack, heap) and rows of every storage kind.
+    #[test]
+    fn features_score_their_rows_at_every_class_count() {
+        for nc in [20usize, 200, 300] {
+            let classes: Vec<String> = (0..nc).map(|c| format!("c{c}")).collect();
+            let rows: Vec<(u64, Vec<(u16, f32)>)> = (0..300u64)
+                .map(|k| {
+                    let n = [1, 2, 5, 17, nc / 3, nc][k as usize % 6];
+                    let row = (0..n)
+                        .map(|j| {
+                            (
+                                ((j * 13 + k as usize) % nc) as u16,
+                                k as f32 - 150.0 + j as f32,
+                            )
+                        })
+                        .collect::<std::collections::BTreeMap<u16, f32>>()
+                        .into_iter()
+                        .collect();
+                    (mix(k, 9), row)
+                })
+                .collect();
+            let m = Model::from_rows(classes, rows);
+            let mut got = vec![0i32; nc];
+            for k in 0..300u64 {
+                m.score_i(&[mix(k, 9)], &mut got);
+                let mut want = vec![0i32; nc];
+                let slot = m.slots.iter().find(|&&s| (s >> 32) as u32 == fp(mix(k, 9)));
+                for (c, q) in slot.map(|&s| m.row_entries(s)).unwrap_or_default() {
+                    want[c as usize] += q as i32;
+                }
+                assert_eq!(got, want, "{nc} classes, feature {k}");
+            }
+            // a feature the model does not have scores nothing
+            m.score_i(&[mix(1000, 9)], &mut got);
+            assert!(got.iter().all(|&x| x == 0));
         }
     }
 

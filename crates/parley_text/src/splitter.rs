@@ -553,10 +553,14 @@ impl Para {
         let ht = self.has_term as u64;
         let k01 = mix(k0, k1);
         let c01 = mix(c0, c1);
-        let mut k = 0u64;
+        // written into a fixed array (the positions are constants after inlining), copied once
+        let mut buf = [0u64; 64];
+        let mut k = 0usize;
         let mut p = |v: u64| {
+            if let Some(x) = buf.get_mut(k) {
+                *x = mix(k as u64 + 1, v);
+            }
             k += 1;
-            out.push(mix(k, v));
         };
         p(0);
         p(l0);
@@ -616,6 +620,7 @@ impl Para {
         p(mix(c01, rule));
         p(mix(l0, c1));
         p(mix(c0, l1));
+        out.extend_from_slice(&buf[..k.min(buf.len())]);
     }
 }
 
@@ -632,7 +637,8 @@ impl Splitter {
         let mut feats = Vec::with_capacity(32);
         for i in 0..n.saturating_sub(1) {
             let gap = &text[toks[i].end..toks[i + 1].start];
-            let hard = gap.matches('\n').count() >= 2 || i + 1 - start >= MAX_SENT_TOKENS;
+            let hard = gap.bytes().filter(|&b| b == b'\n').count() >= 2
+                || i + 1 - start >= MAX_SENT_TOKENS;
             let brk = hard
                 || (para.ask[i] && {
                     para.features(i, i - start, &mut feats);
