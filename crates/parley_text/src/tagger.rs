@@ -15,6 +15,8 @@ pub const TF_CTX: u32 = 2;
 pub const TF_NEIGH: u32 = 4;
 pub const TF_RIGHT: u32 = 8;
 const START: u64 = 0xFFFF_0001;
+/// The identity hash of a word whose form is hidden (training-time word dropout).
+const NOWORD: u64 = 0;
 
 /// Per-word precomputed hashes shared by the tagger's templates.
 #[derive(Clone, Copy, Default)]
@@ -102,8 +104,8 @@ impl WordInfo {
             flags |= 8;
         }
         WordInfo {
-            form: hash_str(form),
-            lower: hash_str(lower),
+            form: hash_str(form).max(1),
+            lower: hash_str(lower).max(1),
             suf,
             pre,
             shape: shape_hash(form),
@@ -178,9 +180,19 @@ fn features(
     let n1 = get(i + 1);
     let n2 = get(i + 2);
     let f = |t: u64, v: u64| mix(t, v);
+    // a word whose identity was dropped in training (`NOWORD`) gives no identity features
+    let (kc, km1, km2, kn1, kn2) = (
+        c.lower != NOWORD,
+        m1.lower != NOWORD,
+        m2.lower != NOWORD,
+        n1.lower != NOWORD,
+        n2.lower != NOWORD,
+    );
     out.push(f(1, 0));
-    out.push(f(2, c.lower));
-    out.push(f(3, c.form));
+    if kc {
+        out.push(f(2, c.lower));
+        out.push(f(3, c.form));
+    }
     for k in 0..4 {
         out.push(f(4 + k as u64, c.suf[k]));
     }
@@ -191,31 +203,59 @@ fn features(
     out.push(f(12, p1));
     out.push(f(13, p2));
     out.push(f(14, mix(p1, p2)));
-    out.push(f(15, mix(p1, c.lower)));
-    out.push(f(16, m1.lower));
+    if kc {
+        out.push(f(15, mix(p1, c.lower)));
+    }
+    if km1 {
+        out.push(f(16, m1.lower));
+    }
     out.push(f(17, m1.suf[2]));
-    out.push(f(18, m2.lower));
-    out.push(f(19, n1.lower));
+    if km2 {
+        out.push(f(18, m2.lower));
+    }
+    if kn1 {
+        out.push(f(19, n1.lower));
+    }
     out.push(f(20, n1.suf[2]));
-    out.push(f(21, n2.lower));
-    out.push(f(22, mix(m1.lower, c.lower)));
-    out.push(f(23, mix(c.lower, n1.lower)));
+    if kn2 {
+        out.push(f(21, n2.lower));
+    }
+    if km1 && kc {
+        out.push(f(22, mix(m1.lower, c.lower)));
+    }
+    if kc && kn1 {
+        out.push(f(23, mix(c.lower, n1.lower)));
+    }
     out.push(f(24, mix(p1, c.suf[2])));
-    out.push(f(25, mix(n1.lower, n2.lower)));
-    out.push(f(26, mix(p1, n1.lower)));
+    if kn1 && kn2 {
+        out.push(f(25, mix(n1.lower, n2.lower)));
+    }
+    if kn1 {
+        out.push(f(26, mix(p1, n1.lower)));
+    }
     out.push(f(27, mix(c.flags, (i == 0) as u64)));
     out.push(f(28, m1.shape));
     out.push(f(29, n1.shape));
     out.push(f(30, mix(c.shape, mix(m1.shape, n1.shape))));
     out.push(f(31, n1.suf[1]));
-    out.push(f(32, mix(c.form, (i == 0) as u64)));
+    if kc {
+        out.push(f(32, mix(c.form, (i == 0) as u64)));
+    }
     out.push(f(33, mix(p1, n1.suf[2])));
-    out.push(f(34, mix(m1.lower, mix(c.lower, n1.lower))));
-    out.push(f(35, mix(c.suf[2], n1.lower)));
+    if km1 && kc && kn1 {
+        out.push(f(34, mix(m1.lower, mix(c.lower, n1.lower))));
+    }
+    if kn1 {
+        out.push(f(35, mix(c.suf[2], n1.lower)));
+    }
     out.push(f(36, n2.suf[2]));
     out.push(f(37, m2.suf[2]));
-    out.push(f(38, mix(p2, m2.lower)));
-    out.push(f(39, mix(c.lower, n1.shape)));
+    if km2 {
+        out.push(f(38, mix(p2, m2.lower)));
+    }
+    if kc {
+        out.push(f(39, mix(c.lower, n1.shape)));
+    }
     out.push(f(40, c.amb));
     out.push(f(41, n1.amb));
     out.push(f(42, n2.amb));
@@ -233,10 +273,16 @@ fn features(
         out.push(f(73, mix(c.shape, c.suf[0])));
     }
     if fl & TF_CTX != 0 {
-        out.push(f(74, mix(p1, m1.lower)));
-        out.push(f(75, mix(mix(p1, p2), c.lower)));
+        if km1 {
+            out.push(f(74, mix(p1, m1.lower)));
+        }
+        if kc {
+            out.push(f(75, mix(mix(p1, p2), c.lower)));
+        }
         out.push(f(76, mix(mix(p1, p2), c.amb)));
-        out.push(f(77, mix(mix(m1.lower, c.lower), n1.amb)));
+        if km1 && kc {
+            out.push(f(77, mix(mix(m1.lower, c.lower), n1.amb)));
+        }
     }
     if fl & TF_NEIGH != 0 {
         out.push(f(78, m1.suf[3]));
@@ -249,15 +295,21 @@ fn features(
         out.push(f(60, r1));
         out.push(f(61, r2));
         out.push(f(62, mix(r1, r2)));
-        out.push(f(63, mix(r1, c.lower)));
+        if kc {
+            out.push(f(63, mix(r1, c.lower)));
+        }
         out.push(f(64, mix(p1, r1)));
         out.push(f(65, mix(r1, c.suf[2])));
         out.push(f(66, mix(r1, c.amb)));
         out.push(f(67, mix(mix(p1, r1), c.amb)));
-        out.push(f(68, mix(r1, n1.lower)));
+        if kn1 {
+            out.push(f(68, mix(r1, n1.lower)));
+        }
         if fl & TF_RIGHT != 0 {
-            out.push(f(83, mix(mix(r1, r2), c.lower)));
-            out.push(f(84, mix(mix(p1, r1), c.lower)));
+            if kc {
+                out.push(f(83, mix(mix(r1, r2), c.lower)));
+                out.push(f(84, mix(mix(p1, r1), c.lower)));
+            }
             out.push(f(85, mix(mix(r1, r2), c.amb)));
             out.push(f(86, mix(mix(p1, r1), c.suf[2])));
         }
@@ -416,6 +468,7 @@ fn train_model(
     classes: &[String],
     tagdict: &HashMap<u64, u16, IdBuild>,
     right: Option<&Vec<Vec<usize>>>,
+    rare: &[Vec<bool>],
     opts: &TagTrainOptions,
     name: &str,
     log: &mut dyn FnMut(String),
@@ -430,6 +483,22 @@ fn train_model(
         let (mut ok, mut total) = (0usize, 0usize);
         for &si in &order {
             let (infos, gold, _) = &data[si];
+            // word dropout: rare words sometimes lose their identity, so that the model learns
+            // to tag them from their spelling and context as it must tag unknown words
+            let mut masked;
+            let infos = if opts.drop > 0.0 && rare[si].iter().any(|&r| r) {
+                masked = infos.clone();
+                for (w, &r) in masked.iter_mut().zip(&rare[si]) {
+                    if r && rng.unit() < opts.drop as f64 {
+                        w.form = NOWORD;
+                        w.lower = NOWORD;
+                        w.amb = 0;
+                    }
+                }
+                &masked
+            } else {
+                infos
+            };
             let mut prev: Vec<usize> = Vec::with_capacity(gold.len());
             for i in 0..gold.len() {
                 if let Some(&t) = tagdict.get(&infos[i].form) {
@@ -497,6 +566,10 @@ pub struct TagTrainOptions {
     /// their occurrences are tagged without the model.
     pub dict_min: usize,
     pub dict_share: f64,
+    /// Word dropout: probability that an occurrence of a rare word (lower-cased form seen at
+    /// most `drop_max` times) is trained without its identity features.
+    pub drop: f32,
+    pub drop_max: usize,
 }
 
 /// A small deterministic RNG (xorshift) for shuffling and exploration.
@@ -601,8 +674,23 @@ pub fn train(
             )
         })
         .collect();
+    let rare: Vec<Vec<bool>> = sents
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|(w, _)| {
+                    let n: usize = lower_counts
+                        .get(&w.to_lowercase())
+                        .map_or(0, |cs| cs.values().sum());
+                    n <= opts.drop_max
+                })
+                .collect()
+        })
+        .collect();
     let all: Vec<usize> = (0..data.len()).collect();
-    let model = train_model(&data, &all, &classes, tagdict, None, opts, "pass 1", log);
+    let model = train_model(
+        &data, &all, &classes, tagdict, None, &rare, opts, "pass 1", log,
+    );
     let mut model2 = Model::default();
     if opts.folds >= 2 {
         // right-context tags for the second pass come from taggers that did not see the sentence
@@ -613,7 +701,17 @@ pub fn train(
                 .copied()
                 .filter(|i| i % opts.folds != f)
                 .collect();
-            let m = train_model(&data, &rest, &classes, tagdict, None, opts, "", &mut |_| {});
+            let m = train_model(
+                &data,
+                &rest,
+                &classes,
+                tagdict,
+                None,
+                &rare,
+                opts,
+                "",
+                &mut |_| {},
+            );
             for i in all.iter().copied().filter(|i| i % opts.folds == f) {
                 right[i] = run_pass(&m, &data[i].0, tagdict, None, opts.feats);
             }
@@ -629,6 +727,7 @@ pub fn train(
             &classes,
             tagdict,
             Some(&right),
+            &rare,
             opts,
             "pass 2",
             log,
@@ -640,20 +739,77 @@ pub fn train(
         ..proto
     };
     if !dev.is_empty() {
-        let (mut right, mut total) = (0usize, 0usize);
+        let (mut right, mut upos, mut total) = (0usize, 0usize, 0usize);
         for s in dev {
             let words: Vec<&str> = s.iter().map(|x| x.0.as_str()).collect();
             let pred = tagger.tag(&words);
             for (p, (_, g)) in pred.iter().zip(s) {
-                right += (tagger.model.classes[*p] == *g) as usize;
+                let c = &tagger.model.classes[*p];
+                right += (c == g) as usize;
+                upos += (split_class(c).0 == split_class(g).0) as usize;
                 total += 1;
             }
         }
         log(format!(
-            "tagger dev accuracy {:.4} ({} weights)",
+            "tagger dev accuracy {:.4}, UPOS {:.4} ({} + {} weights)",
             right as f64 / total.max(1) as f64,
-            tagger.model.n_weights()
+            upos as f64 / total.max(1) as f64,
+            tagger.model.n_weights(),
+            tagger.model2.n_weights()
         ));
     }
     tagger
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feats_of(words: &[&str], hide: Option<usize>, at: usize) -> Vec<u64> {
+        let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+        if let Some(h) = hide {
+            infos[h].form = NOWORD;
+            infos[h].lower = NOWORD;
+        }
+        let mut out = Vec::new();
+        features(&infos, at, START, START, Some((START, START)), 15, &mut out);
+        out.sort();
+        out
+    }
+
+    /// A word hidden by word dropout keeps its spelling features (suffixes, shape) but loses
+    /// every feature built from its identity, at its own position and at its neighbours'.
+    fn check(words: &[&str], hide: usize, at: usize, lost: usize) {
+        let full = feats_of(words, None, at);
+        let hidden = feats_of(words, Some(hide), at);
+        assert!(
+            hidden.iter().all(|f| full.contains(f)),
+            "{words:?} {hide} {at}"
+        );
+        assert_eq!(
+            full.len() - hidden.len(),
+            lost,
+            "{words:?} hide {hide} at {at}"
+        );
+    }
+
+    #[test]
+    fn dropped_words_lose_identity_features_only() {
+        // own position: 2, 3, 15, 22, 23, 32, 34, 39, 75, 77, 63, 83, 84
+        check(&["The", "envoy", "left", "early"], 1, 1, 13);
+        // as the next word: 19, 23, 25, 26, 34, 35, 68
+        check(&["The", "envoy", "left", "early"], 1, 0, 7);
+        // as the word before: 16, 22, 34, 74, 77
+        check(&["The", "envoy", "left", "early"], 1, 2, 5);
+        // as the second word before: 18, 38
+        check(&["The", "envoy", "left", "early"], 1, 3, 2);
+    }
+
+    #[test]
+    fn word_hashes_never_look_hidden() {
+        for w in ["", "a", "envoy", "Envoy", "日本", "\u{0}"] {
+            let i = WordInfo::new(w);
+            assert!(i.form != NOWORD && i.lower != NOWORD, "{w:?}");
+        }
+    }
 }

@@ -78,6 +78,8 @@ pub fn tag_options() -> TagTrainOptions {
         feats: DEFAULT_TAGGER_FEATS,
         dict_min: 10,
         dict_share: 0.99,
+        drop: 0.0,
+        drop_max: 1,
     }
 }
 

@@ -47,6 +47,12 @@ enum What {
         /// Tag dictionary: minimum share of the form's majority tag
         #[arg(long, default_value_t = 0.99)]
         dict_share: f64,
+        /// Word dropout: probability of hiding a rare word's identity in training (0 = off)
+        #[arg(long, default_value_t = 0.0)]
+        drop: f32,
+        /// Word dropout: a word is rare when seen at most this many times in train
+        #[arg(long, default_value_t = 20)]
+        drop_max: usize,
     },
     /// Train the dependency parser on jackknifed predicted tags
     Parser {
@@ -139,6 +145,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             feats,
             dict_min,
             dict_share,
+            drop,
+            drop_max,
         } => {
             let tr = read(&train)?;
             let dv = match dev {
@@ -152,6 +160,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 feats,
                 dict_min,
                 dict_share,
+                drop,
+                drop_max,
                 ..train::tag_options()
             };
             let tagger = train::train_tagger_with(&tr, &dv, !upos_only, &opts, &mut log);
