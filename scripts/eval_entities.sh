@@ -7,7 +7,8 @@
 # (all sets combined, exact spans): PERSON precision >= 0.90, recall >= 0.85; GPE precision >= 0.90,
 # recall >= 0.90. Issue 6's bars (PERSON and GPE precision >= 0.90, recall >= 0.85) are reported
 # separately. Held-out 3 was scored once at stop 9 (first score recorded in docs/eval/entities.md) and
-# is development data from stop 10 on: every set here has now been used for development.
+# is development data from stop 10 on, held-out 4 from the second stop-10 pass: every set here has now
+# been used for development.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CHECK=0
@@ -19,7 +20,7 @@ TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 python3 - "$DATA" > "$TMP/in.jsonl" <<'PY'
 import json, sys
 from pathlib import Path
-for d in ("wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3", "scrapinghub-heldout4"):
+for d in ("wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3", "scrapinghub-heldout4", "scrapinghub-heldout5"):
     for p in sorted(Path(sys.argv[1], d).glob("*.txt")):
         print(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf8")}))
 PY
@@ -89,7 +90,8 @@ for label, dirs in (("development sample (rules were written while reading its e
                     ("held-out 3 (first score recorded at stop 9; used for development from stop 10)", ["wcxb-heldout3"]),
                     ("development + held-out 1 + held-out 2", ["wcxb", "wcxb-heldout", "wcxb-heldout2"]),
                     ("all sets combined", ALL),
-                    ("held-out 4 (ScrapingHub news, annotated blind before scoring; not in the sets above)", ["scrapinghub-heldout4"])):
+                    ("held-out 4 (ScrapingHub news, annotated blind, scored once at stop 10, development data since; not in the sets above)", ["scrapinghub-heldout4"]),
+                    ("held-out 5 (ScrapingHub news, annotated blind, scored once at stop 10; not in the sets above)", ["scrapinghub-heldout5"])):
     res, docs, errors = score(dirs)
     if dirs == ALL:
         all_errors = errors
@@ -190,6 +192,45 @@ HISTORY4 = [
     "nested in organisation names (*U.S. Court of Appeals*) no longer GPE. PolNeAR quote scores were",
     "identical before and after.", "",
 ]
+HISTORY5 = [
+    "## Stop 10, second pass (held-out 4 used for development) (static record)", "",
+    "After its first score, held-out 4 (ScrapingHub news) became development data. Its PERSON and GPE",
+    "errors were read by category and fixed by general rules only, each tested on sentences written for",
+    "it in `crates/parley_entities/tests/rules_stop10b.rs`; parley's output on the PolNeAR dev news",
+    "articles (no entity gold) was compared before and after:", "",
+    "- a short all-caps code (2–3 letters, no listed name) before a given-name person in a table row is",
+    "  no part of the name (*QB Dana Fellows 61 …*); two capitalised words between such a code and a",
+    "  number are the row's person;",
+    "- after a role noun and *to* (*envoy to France Wang Qiming*), or before a given name and a surname",
+    "  that is no word, a listed place followed by a 2–3 word name is the place and a person;",
+    "- two listed places joined by a hyphen are two places (*US-China*, *Cairo-Amman*); a",
+    "  three-letter hyphenated part that is no common word stays in the name (*Cheuk Hau-yip*);",
+    "- in a text about team sport (two sports words or more: *league*, *striker*, *club*, *match* …) a",
+    "  place with a club word (*Manchester United*, *FC Porto*, *Inter Milan*, *Real Madrid*) is an",
+    "  organisation, and so is a place listed next to one; listed names (*Mexico City*) stay places;",
+    "- a given name that is also a word (*Will*) before a surname that is no word, when the two speak",
+    "  or carry a role (*Will Moy said*, *Will Moy, chief executive …*), is a person;",
+    "- a listed acronym opening a sentence (*US troops …*) is a name, not the pronoun *us*;",
+    "- lists: scientists' role nouns (*geologist*, *astronomer* …), organisation heads *Design*,",
+    "  *Designs*, *Architects*; *area*, *region*, *governorate*, *neighbourhood*, *suburb* after an",
+    "  unknown name make a place.", "",
+    "Rules were frozen at 04:08:20 UTC on 2026-11-28 (binary built 04:08:55). The lead then scored the",
+    "fresh held-out 5 set once with that binary (its first score is recorded above). Exact-span precision / recall, binary of the tree at",
+    "the start of this pass (03:51 UTC) → frozen binary:", "",
+    "| set | PERSON before | PERSON after | GPE before | GPE after | ORG F1 before | ORG F1 after |",
+    "|---|---|---|---|---|---|---|",
+    "| development (11) | 0.977 / 1.000 | 0.977 / 1.000 | 0.953 / 0.968 | 0.953 / 0.968 | 0.740 | 0.740 |",
+    "| held-out 1 (5) | 1.000 / 0.808 | 1.000 / 0.808 | 0.714 / 0.833 | 0.714 / 0.833 | 0.516 | 0.516 |",
+    "| held-out 2 (14) | 0.938 / 0.909 | 0.938 / 0.909 | 0.901 / 0.955 | 0.901 / 0.955 | 0.408 | 0.408 |",
+    "| held-out 3 (83) | 0.865 / 0.800 | 0.865 / 0.800 | 0.947 / 0.900 | 0.947 / 0.900 | 0.307 | 0.308 |",
+    "| all four WCXB sets (113) | 0.927 / 0.879 | 0.927 / 0.879 | 0.927 / 0.935 | 0.927 / 0.935 | 0.363 | 0.363 |",
+    "| held-out 4 (21, development from this pass) | 0.975 / 0.819 | 0.993 / 0.931 | 0.909 / 0.892 | 0.968 / 0.949 | 0.503 | 0.561 |",
+    "",
+    "The held-out 4 *after* figures are fitted figures (its errors were read), not a measure on unseen",
+    "news. On the PolNeAR dev news articles the PERSON/GPE/ORG output changed in three spans, all",
+    "right by reading (*Park* → *Park Geun-hye*, *Uptown* a place). PolNeAR quote scores and PLOVER-GSR",
+    "event scores were identical before and after.", "",
+]
 HISTORY3 = [
     "## Pass before held-out 3 (static record)", "",
     "Error analysis by category on the three existing sets and on ~100 unannotated WCXB dev pages (hash",
@@ -271,15 +312,44 @@ md = ["# Entities: parley's annotated sample", "",
       "All four sets have now been used for development: their figures measure regressions, not",
       "performance on unseen text. The only unseen-text figures are the first scores recorded below",
       "(held-out 3 at stop 9: PERSON 0.639 / 0.575, GPE 0.861 / 0.850; held-out 4 at stop 10: PERSON",
-      "0.975 / 0.819, GPE 0.909 / 0.892). Held-out 4 is reported separately and is not in the floors.", "",
+      "0.975 / 0.819, GPE 0.909 / 0.892; held-out 5 at stop 10: PERSON 0.940 / 0.777, GPE 0.741 / 0.851).",
+      "Held-outs 4 and 5 are reported separately and are not in the floors; held-out 4 has been",
+      "development data since the second stop-10 pass, so its current table is fitted too.", "",
+      "## Held-out 5 (ScrapingHub news): first score (static record, not regenerated)", "",
+      "22 further ScrapingHub news excerpts (positions 21–45 of the same order, non-English pages",
+      "skipped; `crates/parley_entities/tests/data/scrapinghub-heldout5/README.md`, excerpts regenerated",
+      "byte-identically by `scripts/select_scrapinghub.py 25 DIR 21`), annotated by a third helper who",
+      "did not write the recogniser and never ran parley on them; committed (cfd35c4) before any scoring.",
+      "The second stop-10 pass froze its rules at 04:08:20 UTC; that helper had, by a directory wildcard,",
+      "seen three of this set's annotation lines and a pooled list of hyphenated words, and dropped the one",
+      "rule that list could bear on. The frozen binary was then scored once (04:12 UTC); the binaries of",
+      "the first stop-10 pass and of stop 9 are given for comparison:", "",
+      "| type | gold | predicted | precision | recall | F1 | overlap precision | overlap recall |",
+      "|---|---|---|---|---|---|---|---|",
+      "| PERSON | 202 | 167 | 0.940 | 0.777 | 0.851 | 0.952 | 0.787 |",
+      "| GPE | 101 | 116 | 0.741 | 0.851 | 0.793 | 0.750 | 0.861 |",
+      "| ORG | 156 | 146 | 0.452 | 0.423 | 0.437 | 0.479 | 0.449 |", "",
+      "| binary | PERSON P / R | GPE P / R | ORG F1 |",
+      "|---|---|---|---|",
+      "| stop 9 | 0.925 / 0.792 | 0.714 / 0.842 | 0.442 |",
+      "| stop 10, first pass (03:45) | 0.940 / 0.777 | 0.739 / 0.842 | 0.437 |",
+      "| stop 10, second pass (04:08, scored) | 0.940 / 0.777 | 0.741 / 0.851 | 0.437 |", "",
+      "So on unseen news the bars are **not** met: PERSON precision 0.940 passes, recall 0.777 does not;",
+      "GPE recall 0.851 passes, precision 0.741 does not. Read after scoring: most GPE false positives are",
+      "countries and schools named for their teams (a Davis Cup report: *Spain*, *Croatia* …; high-school",
+      "and college sport), which this set's conventions, written before scoring, make ORG; the PERSON",
+      "misses are mostly surname-only players in a sports results page, and names in unusual shapes",
+      "(*Chris RuiWen Kuo*, *Struan WA Wilkie*), titles before names (*Employee Steve Castro*), and",
+      "datelines in capitals (*HAYWARD, Calif.*).", "",
       "## Held-out 4 (ScrapingHub news): first score (static record, not regenerated)", "",
       "21 opening excerpts of ScrapingHub benchmark news pages (MIT; selection rule and conventions in",
       "`crates/parley_entities/tests/data/scrapinghub-heldout4/README.md`, regenerated byte-identically by",
-      "`scripts/select_heldout4.py 21 DIR`), annotated by a helper who did not write the recogniser and",
+      "`scripts/select_scrapinghub.py 21 DIR`), annotated by a helper who did not write the recogniser and",
       "never ran parley on them; the annotations were committed (5894a7c) before any scoring. The",
       "recogniser's rules were frozen at 03:45:05 UTC on 2026-11-28 by a helper who never read these pages;",
-      "the frozen binary was then scored once. No rule has been changed because of this set. Copied",
-      "verbatim (the binary of stop 9 scored on the same set, for comparison, in the second table):", "",
+      "the frozen binary was then scored once; no rule had been changed because of this set before that",
+      "score (it is development data from the second stop-10 pass on, see below). Copied verbatim (the",
+      "binary of stop 9 scored on the same set, for comparison, in the second table):", "",
       "| type | gold | predicted | precision | recall | F1 | overlap precision | overlap recall |",
       "|---|---|---|---|---|---|---|---|",
       "| PERSON | 144 | 121 | 0.975 | 0.819 | 0.891 | 0.983 | 0.826 |",
@@ -322,7 +392,7 @@ md = ["# Entities: parley's annotated sample", "",
       "| PERSON | 99 | 113 | 0.673 | 0.768 | 0.717 | 0.726 | 0.828 |",
       "| GPE | 67 | 60 | 0.850 | 0.761 | 0.803 | 0.850 | 0.761 |",
       "| ORG | 85 | 46 | 0.391 | 0.212 | 0.275 | 0.457 | 0.247 |", "",
-      *HISTORY4, *HISTORY3, *HISTORY2,
+      *HISTORY5, *HISTORY4, *HISTORY3, *HISTORY2,
       "## Remaining errors (all sets)", "", "```", *errors[:300], "```", "",
       "Reproduce: `scripts/eval_entities.sh` (runs `target/release/parley analyze --input-format jsonl",
       "--format jsonl` over the excerpts and scores the `entities`; `PARLEY_BIN` picks another binary).", ""]

@@ -126,6 +126,205 @@ struct W<'t> {
     upos: Option<Upos>,
 }
 
+/// Words that make a text about team sport (lower case, as the text writes them).
+const SPORTS_WORDS: &[&str] = &[
+    "league",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "defender",
+    "club",
+    "clubs",
+    "coach",
+    "quarterback",
+    "touchdown",
+    "touchdowns",
+    "stadium",
+    "playoffs",
+    "referee",
+    "match",
+    "goals",
+    "squad",
+    "transfer",
+    "tackle",
+    "tackles",
+    "innings",
+    "pitcher",
+    "rebounds",
+    "snaps",
+];
+/// Club words after a city ("Manchester United", "Bristol Rovers").
+const CLUB_AFTER: &[&str] = &[
+    "united",
+    "city",
+    "fc",
+    "rovers",
+    "athletic",
+    "wanderers",
+    "albion",
+    "hotspur",
+    "county",
+    "rangers",
+    "celtic",
+    "sfc",
+    "afc",
+];
+/// Club words before a city ("FC Porto", "Real Madrid", "Inter Milan").
+const CLUB_BEFORE: &[&str] = &[
+    "fc",
+    "ac",
+    "as",
+    "inter",
+    "real",
+    "atlético",
+    "atletico",
+    "sporting",
+    "olympique",
+    "dynamo",
+    "sc",
+    "cf",
+    "rb",
+    "borussia",
+    "racing",
+];
+
+/// In a text about team sport (two sports words or more), a place with a club word ("Manchester
+/// United", "FC Porto", "Inter Milan") is a club (ORG), and so is a place listed next to a club
+/// ("managed Porto, Inter Milan and Chelsea").
+fn sports_clubs(doc: &Doc, pieces: &mut Vec<Piece>) {
+    let n_sports = SPORTS_WORDS
+        .iter()
+        .filter(|w| doc.lower_seen.contains(**w))
+        .count();
+    if n_sports < 2 {
+        return;
+    }
+    let place = |p: &Piece| p.kind == Some(EntityType::GPE);
+    let mut club = vec![false; pieces.len()];
+    for i in 0..pieces.len() {
+        if !place(&pieces[i]) {
+            continue;
+        }
+        let (a, b) = (pieces[i].a, pieces[i].b);
+        // ("Leicester City" is a club, "Mexico City" and "Forbidden City" are not: the words
+        // before the club word must be a listed place, the whole no listed name.)
+        let lower = |x: usize, y: usize| {
+            doc.w[x..y]
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let lex = lexicon();
+        if CLUB_AFTER.contains(&doc.w[b - 1].lower.as_str())
+            && b > a + 1
+            && lex.gaz.contains_key(&lower(a, b - 1))
+            && !lex.gaz.contains_key(&lower(a, b))
+        {
+            club[i] = true;
+        } else if b < doc.w.len()
+            && doc.joinable(b - 1)
+            && doc.w[b].cap
+            && CLUB_AFTER.contains(&doc.w[b].lower.as_str())
+            && !lex.gaz.contains_key(&lower(a, b + 1))
+        {
+            pieces[i].b = b + 1;
+            club[i] = true;
+        }
+        if a > 0
+            && doc.w[a - 1].sent == doc.w[a].sent
+            && doc.joinable(a - 1)
+            && doc.w[a - 1].cap
+            && CLUB_BEFORE.contains(&doc.w[a - 1].lower.as_str())
+        {
+            pieces[i].a = a - 1;
+            club[i] = true;
+        }
+    }
+    // Pieces inside a club's name ("Inter" of "Inter Milan") go.
+    let mut drop = vec![false; pieces.len()];
+    for i in 0..pieces.len() {
+        if club[i] {
+            for (j, q) in drop.iter_mut().enumerate() {
+                if j != i
+                    && !club[j]
+                    && pieces_overlap(pieces[i].a, pieces[i].b, pieces[j].a, pieces[j].b)
+                {
+                    *q = true;
+                }
+            }
+        }
+    }
+    let mut k = 0;
+    pieces.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    let mut k = 0;
+    club.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    // Places listed next to a club.
+    let listed = |x: &Piece, y: &Piece| {
+        doc.w[x.a].sent == doc.w[y.a].sent && x.b <= y.a && {
+            let between = doc.text[doc.w[x.b - 1].b1..doc.w[y.a].b0].trim();
+            matches!(between, "," | "and" | ", and")
+        }
+    };
+    for _ in 0..pieces.len().min(20) {
+        let mut changed = false;
+        for i in 0..pieces.len() {
+            if club[i] || !place(&pieces[i]) || pieces[i].b > pieces[i].a + 1 {
+                continue;
+            }
+            let next_to = |j: usize| {
+                club[j]
+                    && (if j < i {
+                        listed(&pieces[j], &pieces[i])
+                    } else {
+                        listed(&pieces[i], &pieces[j])
+                    })
+            };
+            if (i > 0 && next_to(i - 1)) || (i + 1 < pieces.len() && next_to(i + 1)) {
+                club[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (p, _) in pieces.iter_mut().zip(&club).filter(|(_, c)| **c) {
+        p.kind = Some(EntityType::ORG);
+        p.code = None;
+        p.name = None;
+        p.sure = true;
+    }
+}
+
+fn pieces_overlap(a0: usize, b0: usize, a1: usize, b1: usize) -> bool {
+    a0 < b1 && a1 < b0
+}
+
+/// Is `left` + hyphen + the word starting `rest` a pair of listed places ("US-China",
+/// "Cairo-Amman")? Both parts capitalised, both in the gazetteer as GPE or LOC.
+fn hyphen_places(left: &str, rest: &str) -> bool {
+    let right_len = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric() && c != '.')
+        .map_or(rest.len(), |(j, _)| j);
+    let right = rest[..right_len].trim_end_matches('.');
+    let place = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && lexicon().gaz.get(&norm(w)).is_some_and(|e| {
+                matches!(e.kind, EntityType::GPE | EntityType::LOC)
+                    && !acronym_case_clash(&e.name, &[w])
+            })
+    };
+    !left.contains('-') && place(left) && place(right)
+}
+
 /// Splits a sentence (bytes `s0..s1` of `text`) into words.
 fn split_words<'t>(text: &'t str, s0: usize, s1: usize, sent: usize, out: &mut Vec<W<'t>>) {
     let b = text.as_bytes();
@@ -182,11 +381,30 @@ fn split_words<'t>(text: &'t str, s0: usize, s1: usize, sent: usize, out: &mut V
                                 | "multi" | "self" | "vice" | "post" | "sub"
                         )
                         && next.is_some_and(|n| n.is_lowercase())
-                        && text[i + d.len_utf8()..s1]
-                            .chars()
-                            .take_while(|c| c.is_alphabetic())
-                            .count()
-                            >= 3
+                        && {
+                            // (A three-letter part that is no English word is a syllable of a
+                            // name: "Cheuk Hau-yip", "Lee Kwok-wah".)
+                            let suffix: String = text[i + d.len_utf8()..s1]
+                                .chars()
+                                .take_while(|c| c.is_alphabetic())
+                                .collect();
+                            let n = suffix.chars().count();
+                            n >= 4
+                                || (n == 3
+                                    && (lexicon::is_common_word(&suffix)
+                                        || matches!(
+                                            suffix.as_str(),
+                                            "led" | "era" | "run" | "old" | "ish" | "fed" | "far"
+                                        )))
+                        }
+                    {
+                        break;
+                    }
+                    // "US-China talks", "the Cairo-Amman road": two listed places joined by a
+                    // hyphen are two places.
+                    if d != '.'
+                        && d != '&'
+                        && hyphen_places(&text[start..i], &text[i + d.len_utf8()..s1])
                     {
                         break;
                     }
@@ -732,9 +950,40 @@ fn segment(
                 continue;
             }
         }
+        // A given name that is also a word ("Will", "Rose", "Grant") before a surname that is no
+        // word, when the two speak or carry a role: "Will Moy said …", "Will Moy, chief
+        // executive of …".
+        if k + 2 == b
+            && first_piece
+            && lex.word_given.contains(w.text)
+            && !doc.w[k + 1].allcaps
+            && !lexicon::is_dictionary_word(&doc.w[k + 1].lower)
+            && longest_known(doc, k + 1, b, dict, date).is_none()
+            && longest_known(doc, k, b, dict, date).is_none()
+            && doc.w.get(b).is_some_and(|n| {
+                n.sent == w.sent
+                    && ((speech_verb(&n.lower)
+                        && !matches!(n.lower.as_str(), "has" | "had" | "was" | "is"))
+                        || (doc.gap(b - 1).trim() == ","
+                            && (role_of(&n.lower).is_some() || n.lower == "who")))
+            })
+        {
+            out.push(new_piece(k, b, Some(EntityType::PERSON), true));
+            return;
+        }
         // Function words and calendar words never start a piece ("US", "WHO" are names).
+        // ("US troops …" at a sentence start: an all-caps word listed as an acronym is the name.)
+        let listed_acronym = w.allcaps
+            && lex.gaz.get(&w.lower).is_some_and(|e| {
+                e.name.chars().any(char::is_alphabetic)
+                    && e.name
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+            });
         if lexicon::is_function_word(&w.lower)
             && !(w.allcaps && !w.initial)
+            && !listed_acronym
             && (w.initial || k == a || w.lower == "the")
         {
             k += 1;
@@ -933,7 +1182,24 @@ fn segment(
                             && doc.w[j].cap
                             && !lexicon::is_calendar_word(&doc.w[j].lower)
                     });
+                // ("China's ambassador to Britain Liu Xiaoming", "the envoy to France Dana
+                // Lane": after a role noun and "to", a place followed by a two- or three-word
+                // name is the place and a person; so is a place before a given name and a
+                // surname, "Germany Dana Lane".)
+                let rest = b - (k + n);
+                let person_after = p.kind == Some(EntityType::GPE)
+                    && (2..=3).contains(&rest)
+                    && !tc
+                    && ((k == a
+                        && a >= 2
+                        && doc.w[a - 1].lower == "to"
+                        && doc.w[a - 2].sent == doc.w[a].sent
+                        && role_of(&doc.w[a - 2].lower)
+                            .is_some_and(|r| r.kind == RoleKind::Person))
+                        || (lex.given.contains_key(doc.w[k + n].text)
+                            && !lexicon::is_dictionary_word(&doc.w[b - 1].lower)));
                 !(matches!(p.kind, Some(EntityType::GPE | EntityType::ORG)) && rest_unknown)
+                    || person_after
             })
             .filter(|(n, p)| {
                 // A one-word person entry followed by more unknown capitalised words is another
@@ -1151,6 +1417,12 @@ fn segment(
                             | "province"
                             | "state"
                             | "municipality"
+                            | "area"
+                            | "region"
+                            | "governorate"
+                            | "neighborhood"
+                            | "neighbourhood"
+                            | "suburb"
                     )
             })
         {
@@ -1474,6 +1746,41 @@ pub fn recognize(
                 i += 1;
                 continue;
             }
+            // "DL Larry Ogunjobi 63 85%": a short all-caps code (a position, a grade, a unit)
+            // before a given-name person in a table row is no part of the name.
+            if doc.w[i].allcaps
+                && (2..=3).contains(&doc.w[i].text.chars().count())
+                && doc.w[i].text.chars().all(|c| c.is_ascii_uppercase())
+                && i + 2 < s1
+                && doc.joinable(i)
+                && doc.joinable(i + 1)
+                && !doc.w[i + 1].allcaps
+                && (lex.given.contains_key(doc.w[i + 1].text)
+                    || lex.word_given.contains(doc.w[i + 1].text)
+                    // (or a table row: code, two names, a number)
+                    || (i + 3 < s1
+                        && doc.joinable(i + 2)
+                        && doc.w[i + 3].text.bytes().all(|c| c.is_ascii_digit())))
+                && doc.w[i + 2].cap
+                && !doc.w[i + 2].allcaps
+                && !lex.gaz.contains_key(&doc.w[i].lower)
+                && dict.longest_match(&[doc.w[i].text], date).is_none()
+            {
+                // The row's name is two capitalised words before a number: a person whatever the
+                // words ("LB Chad Thomas 57 77%").
+                let row_name = i + 3 < s1
+                    && doc.joinable(i + 2)
+                    && doc.w[i + 3].text.bytes().all(|c| c.is_ascii_digit())
+                    && !lexicon::is_dictionary_word(&doc.w[i + 2].lower)
+                    && longest_known(&doc, i + 1, i + 3, dict, date).is_none_or(|(n, _)| n < 2);
+                if row_name {
+                    pieces.push(new_piece(i + 1, i + 3, Some(EntityType::PERSON), true));
+                    i += 3;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
             let a = i;
             let mut b = i + 1;
             while b < s1 {
@@ -1570,6 +1877,8 @@ pub fn recognize(
             i = b;
         }
     }
+
+    sports_clubs(&doc, &mut pieces);
 
     // Person words known so far (for unknown pieces and surnames).
     let mut person_words: HashSet<String> = HashSet::new();
