@@ -27,6 +27,34 @@ fn key(w: &str, u: Upos) -> String {
     k
 }
 
+/// `s.to_lowercase()` in `buf` when `s` is ASCII and fits.
+fn ascii_lower<'a>(s: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    if !s.is_ascii() {
+        return None;
+    }
+    let l = buf.get_mut(..s.len())?;
+    l.copy_from_slice(s.as_bytes());
+    l.make_ascii_lowercase();
+    std::str::from_utf8(l).ok()
+}
+
+/// Calls `f` with [`key`]`(w, u)`, built on the stack when it is short.
+#[inline]
+fn with_key<R>(w: &str, upos: Upos, f: impl FnOnce(&str) -> R) -> R {
+    let u = upos.as_str();
+    let mut buf = [0u8; 64];
+    let n = w.len() + 1 + u.len();
+    if let Some(k) = buf.get_mut(..n) {
+        k[..w.len()].copy_from_slice(w.as_bytes());
+        k[w.len()] = b'\t';
+        k[w.len() + 1..].copy_from_slice(u.as_bytes());
+        if let Ok(k) = std::str::from_utf8(k) {
+            return f(k);
+        }
+    }
+    f(&key(w, upos))
+}
+
 impl Lemmatizer {
     /// Builds from TSV texts (`form\tUPOS\tlemma[\t…]` and `lemma\tUPOS`); bad lines are skipped.
     pub fn from_tsv(exceptions: &[&str], vocab: &str) -> Lemmatizer {
@@ -67,13 +95,22 @@ impl Lemmatizer {
     }
 
     fn known(&self, w: &str, u: Upos) -> bool {
-        self.vocab.contains(&key(w, u))
+        with_key(w, u, |k| self.vocab.contains(k))
     }
 
     /// The lemma of `form` tagged `upos`.
     pub fn lemma(&self, form: &str, upos: Upos) -> String {
-        let lower = form.to_lowercase();
-        if let Some(l) = self.exceptions.get(&key(&lower, upos)) {
+        // short ASCII forms are lower-cased on the stack
+        let mut buf = [0u8; 64];
+        let owned: String;
+        let lower: &str = match ascii_lower(form, &mut buf) {
+            Some(l) => l,
+            None => {
+                owned = form.to_lowercase();
+                &owned
+            }
+        };
+        if let Some(l) = with_key(lower, upos, |k| self.exceptions.get(k)) {
             // an exception that only capitalises a lower-case form ("national" → "National",
             // learnt from capitalised uses) keeps the form as written; "i" → "I" stays
             if l != "I" && form == lower && l.to_lowercase() == lower {
@@ -81,7 +118,7 @@ impl Lemmatizer {
             }
             return l.clone();
         }
-        self.rules(form, &lower, upos)
+        self.rules(form, lower, upos)
     }
 
     /// The rule-based lemma, ignoring exceptions.

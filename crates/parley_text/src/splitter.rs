@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 
 use crate::conllu::ConllSentence;
-use crate::perceptron::{self, hash_str, mix, Reader};
+use crate::perceptron::{self, hash_str, mix, Fnv, Reader};
 use crate::tokenize::{self, Tok, MAX_SENT_TOKENS};
 use crate::TextError;
 
@@ -220,8 +220,12 @@ fn veto(t0: &str, tm1: &str, t1: &str) -> bool {
         return true;
     }
     if let Some(core) = t0.strip_suffix('.') {
-        let lower = core.to_lowercase();
-        if TITLES.contains(&lower.as_str()) {
+        let title = if core.is_ascii() {
+            TITLES.iter().any(|t| t.eq_ignore_ascii_case(core))
+        } else {
+            TITLES.contains(&core.to_lowercase().as_str())
+        };
+        if title {
             return true;
         }
         let mut cs = core.chars();
@@ -405,14 +409,18 @@ impl Para {
         let mut lower = String::new();
         for i in 0..n {
             let t = tx(i);
-            lower.clear();
-            if t.is_ascii() {
-                lower.push_str(t);
-                lower.make_ascii_lowercase();
+            let low = if t.is_ascii() {
+                // the hash of the lower-cased form, lower-casing on the fly
+                let mut h = Fnv::new();
+                for &x in t.as_bytes() {
+                    h.byte(x.to_ascii_lowercase());
+                }
+                h.0
             } else {
+                lower.clear();
                 lower.extend(t.chars().flat_map(char::to_lowercase));
-            }
-            let low = hash_str(&lower);
+                hash_str(&lower)
+            };
             p.low.push(low);
             p.class
                 .push(words.get(&low).map_or(0, |&c| (c as u64) << 1 | 1));

@@ -69,6 +69,14 @@ impl WordInfo {
 
     /// Like [`WordInfo::new`], lower-casing into the caller's buffer (no allocation per word).
     pub fn new_in(form: &str, lower: &mut String) -> WordInfo {
+        if form.is_ascii() {
+            return WordInfo::new_ascii(form.as_bytes());
+        }
+        WordInfo::new_general(form, lower)
+    }
+
+    /// [`WordInfo::new_in`] for any form.
+    fn new_general(form: &str, lower: &mut String) -> WordInfo {
         lower_into(form, lower);
         let lower = lower.as_str();
         // byte offsets where the last 1..=4 characters start, and where the first 1..=3 end
@@ -113,7 +121,83 @@ impl WordInfo {
             amb: 0,
         }
     }
-    fn pad(k: u64) -> WordInfo {
+    /// [`WordInfo::new_in`] for an ASCII form: the same hashes from one look at the bytes,
+    /// lower-casing on the fly (no buffer, no character decoding).
+    fn new_ascii(b: &[u8]) -> WordInfo {
+        let n = b.len();
+        let lower_hash = |s: &[u8]| {
+            let mut h = Fnv::new();
+            for &x in s {
+                h.byte(x.to_ascii_lowercase());
+            }
+            h.0
+        };
+        let mut suf = [0u64; 4];
+        for (k, s) in suf.iter_mut().enumerate() {
+            *s = mix(lower_hash(&b[n.saturating_sub(k + 1)..]), 100 + k as u64);
+        }
+        let mut pre = [0u64; 3];
+        for (k, p) in pre.iter_mut().enumerate() {
+            *p = mix(lower_hash(&b[..n.min(k + 1)]), 200 + k as u64);
+        }
+        let mut flags = 0u64;
+        let mut form = Fnv::new();
+        let mut lower = Fnv::new();
+        let mut lowercase = false;
+        for &c in b {
+            form.byte(c);
+            lower.byte(c.to_ascii_lowercase());
+            if c.is_ascii_digit() {
+                flags |= 1;
+            }
+            if c == b'-' {
+                flags |= 2;
+            }
+            lowercase |= c.is_ascii_lowercase();
+        }
+        if b.first().is_some_and(|c| c.is_ascii_uppercase()) {
+            flags |= 4;
+        }
+        if !lowercase {
+            flags |= 8;
+        }
+        // the shape, as `shape_hash` computes it (ASCII letters are upper or lower case)
+        let mut shape = Fnv::new();
+        let mut last = b' ';
+        let mut run = 0;
+        for &c in b.iter().take(40) {
+            let m = if c.is_ascii_uppercase() {
+                b'X'
+            } else if c.is_ascii_lowercase() {
+                b'x'
+            } else if c.is_ascii_digit() {
+                b'd'
+            } else {
+                c
+            };
+            if m == last {
+                run += 1;
+                if run > 2 {
+                    continue;
+                }
+            } else {
+                run = 0;
+                last = m;
+            }
+            shape.byte(m);
+        }
+        WordInfo {
+            form: form.0.max(1),
+            lower: lower.0.max(1),
+            suf,
+            pre,
+            shape: shape.0,
+            flags,
+            amb: 0,
+        }
+    }
+
+    const fn pad(k: u64) -> WordInfo {
         WordInfo {
             form: k,
             lower: k,
@@ -316,6 +400,156 @@ fn features(
     }
 }
 
+/// Room for every feature [`features_fixed`] writes (75 with every template on).
+const MAX_FEATS: usize = 96;
+
+static PADS: [WordInfo; 4] = [
+    WordInfo::pad(0xAAAA_0002),
+    WordInfo::pad(0xAAAA_0001),
+    WordInfo::pad(0xAAAA_0003),
+    WordInfo::pad(0xAAAA_0004),
+];
+
+/// [`features`] at inference, where no word is hidden: the same features (in another order; the
+/// scores are sums) written into a fixed array; returns how many.
+#[inline]
+fn features_fixed(
+    w: &[WordInfo],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    right: Option<(u64, u64)>,
+    fl: u32,
+    out: &mut [u64; MAX_FEATS],
+) -> usize {
+    let n = w.len();
+    let get = |k: usize| -> &WordInfo {
+        // `k` is the position plus 2
+        if k < 2 {
+            &PADS[k]
+        } else if k - 2 < n {
+            &w[k - 2]
+        } else if k - 2 == n {
+            &PADS[2]
+        } else {
+            &PADS[3]
+        }
+    };
+    let (m2, m1, c, n1, n2) = (get(i), get(i + 1), get(i + 2), get(i + 3), get(i + 4));
+    let f = mix;
+    let first = (i == 0) as u64;
+    let p12 = mix(p1, p2);
+    let p1a = mix(p1, c.amb);
+    let head = [
+        f(1, 0),
+        f(2, c.lower),
+        f(3, c.form),
+        f(4, c.suf[0]),
+        f(5, c.suf[1]),
+        f(6, c.suf[2]),
+        f(7, c.suf[3]),
+        f(8, c.pre[0]),
+        f(9, c.pre[1]),
+        f(10, c.pre[2]),
+        f(11, c.shape),
+        f(12, p1),
+        f(13, p2),
+        f(14, p12),
+        f(15, mix(p1, c.lower)),
+        f(16, m1.lower),
+        f(17, m1.suf[2]),
+        f(18, m2.lower),
+        f(19, n1.lower),
+        f(20, n1.suf[2]),
+        f(21, n2.lower),
+        f(22, mix(m1.lower, c.lower)),
+        f(23, mix(c.lower, n1.lower)),
+        f(24, mix(p1, c.suf[2])),
+        f(25, mix(n1.lower, n2.lower)),
+        f(26, mix(p1, n1.lower)),
+        f(27, mix(c.flags, first)),
+        f(28, m1.shape),
+        f(29, n1.shape),
+        f(30, mix(c.shape, mix(m1.shape, n1.shape))),
+        f(31, n1.suf[1]),
+        f(32, mix(c.form, first)),
+        f(33, mix(p1, n1.suf[2])),
+        f(34, mix(m1.lower, mix(c.lower, n1.lower))),
+        f(35, mix(c.suf[2], n1.lower)),
+        f(36, n2.suf[2]),
+        f(37, m2.suf[2]),
+        f(38, mix(p2, m2.lower)),
+        f(39, mix(c.lower, n1.shape)),
+        f(40, c.amb),
+        f(41, n1.amb),
+        f(42, n2.amb),
+        f(43, m1.amb),
+        f(44, mix(c.amb, n1.amb)),
+        f(45, p1a),
+        f(46, mix(c.amb, c.suf[2])),
+        f(47, mix(p1a, n1.amb)),
+        f(48, c.suf[3]),
+        f(49, mix(c.amb, c.flags)),
+    ];
+    out[..head.len()].copy_from_slice(&head);
+    let mut k = head.len();
+    let mut put = |xs: &[u64]| {
+        if let Some(o) = out.get_mut(k..k + xs.len()) {
+            o.copy_from_slice(xs);
+            k += xs.len();
+        }
+    };
+    if fl & TF_LEX != 0 {
+        put(&[
+            f(70, mix(c.suf[1], c.flags)),
+            f(71, mix(c.suf[2], c.flags)),
+            f(72, mix(c.pre[1], c.suf[1])),
+            f(73, mix(c.shape, c.suf[0])),
+        ]);
+    }
+    if fl & TF_CTX != 0 {
+        put(&[
+            f(74, mix(p1, m1.lower)),
+            f(75, mix(p12, c.lower)),
+            f(76, mix(p12, c.amb)),
+            f(77, mix(mix(m1.lower, c.lower), n1.amb)),
+        ]);
+    }
+    if fl & TF_NEIGH != 0 {
+        put(&[
+            f(78, m1.suf[3]),
+            f(79, n1.suf[3]),
+            f(80, mix(n1.flags, c.flags)),
+            f(81, mix(m1.flags, c.flags)),
+            f(82, n1.pre[1]),
+        ]);
+    }
+    if let Some((r1, r2)) = right {
+        let r12 = mix(r1, r2);
+        let p1r = mix(p1, r1);
+        put(&[
+            f(60, r1),
+            f(61, r2),
+            f(62, r12),
+            f(63, mix(r1, c.lower)),
+            f(64, p1r),
+            f(65, mix(r1, c.suf[2])),
+            f(66, mix(r1, c.amb)),
+            f(67, mix(p1r, c.amb)),
+            f(68, mix(r1, n1.lower)),
+        ]);
+        if fl & TF_RIGHT != 0 {
+            put(&[
+                f(83, mix(r12, c.lower)),
+                f(84, mix(p1r, c.lower)),
+                f(85, mix(r12, c.amb)),
+                f(86, mix(p1r, c.suf[2])),
+            ]);
+        }
+    }
+    k
+}
+
 impl Tagger {
     /// Builds the hashed lookup tables from `tagdict` and `amb`.
     pub fn indexed(mut self) -> Tagger {
@@ -441,7 +675,7 @@ fn run_pass(
     fl: u32,
 ) -> Vec<usize> {
     let mut tags = Vec::with_capacity(infos.len());
-    let mut feats = Vec::with_capacity(80);
+    let mut feats = [0u64; MAX_FEATS];
     let mut scores = vec![0i32; model.n_classes().max(1)];
     for i in 0..infos.len() {
         if let Some(&t) = tagdict.get(&infos[i].form) {
@@ -454,8 +688,8 @@ fn run_pass(
             let g = |k: usize| r.get(k).map(|&t| t as u64).unwrap_or(START + 1);
             (g(i + 1), g(i + 2))
         });
-        features(infos, i, p1, p2, r, fl, &mut feats);
-        model.score_i(&feats, &mut scores);
+        let n = features_fixed(infos, i, p1, p2, r, fl, &mut feats);
+        model.score_i(&feats[..n], &mut scores);
         tags.push(argmax(&scores));
     }
     tags
@@ -803,6 +1037,64 @@ mod tests {
         check(&["The", "envoy", "left", "early"], 1, 2, 5);
         // as the second word before: 18, 38
         check(&["The", "envoy", "left", "early"], 1, 3, 2);
+    }
+
+    fn fields(i: &WordInfo) -> Vec<u64> {
+        let mut v = vec![i.form, i.lower, i.shape, i.flags, i.amb];
+        v.extend(i.suf);
+        v.extend(i.pre);
+        v
+    }
+
+    #[test]
+    fn ascii_word_hashes_match_the_general_path() {
+        let words = [
+            "",
+            "a",
+            "I",
+            "of",
+            "The",
+            "envoy",
+            "ENVOY",
+            "U.S.",
+            "e-mail",
+            "x86",
+            "1990s",
+            "--",
+            "Mr.",
+            "AAAAbbbb1111----",
+            "don't",
+            " ",
+            "a b",
+            "\u{1}",
+        ];
+        let long = "Supercalifragilisticexpialidocious-Extraordinarily-LONG-word-99";
+        for w in words.iter().copied().chain([long]) {
+            let fast = WordInfo::new_in(w, &mut String::new());
+            let general = WordInfo::new_general(w, &mut String::new());
+            assert_eq!(fields(&fast), fields(&general), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn inference_features_are_the_training_features() {
+        let words = ["The", "envoy", "left", "Pyongyang", "early", "."];
+        let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+        for fl in [0, TF_LEX, TF_CTX | TF_NEIGH, 15] {
+            for right in [None, Some((3, START + 1)), Some((START, 7))] {
+                for at in 0..words.len() {
+                    let (p1, p2) = (at as u64 + 5, START);
+                    let mut slow = Vec::new();
+                    features(&infos, at, p1, p2, right, fl, &mut slow);
+                    let mut buf = [0u64; MAX_FEATS];
+                    let n = features_fixed(&infos, at, p1, p2, right, fl, &mut buf);
+                    let mut fast = buf[..n].to_vec();
+                    slow.sort();
+                    fast.sort();
+                    assert_eq!(slow, fast, "fl {fl} right {right:?} at {at}");
+                }
+            }
+        }
     }
 
     #[test]

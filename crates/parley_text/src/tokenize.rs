@@ -182,11 +182,12 @@ pub fn is_abbreviation(w: &str, next_starts_digit: bool) -> bool {
     {
         return true; // U.S., e.g., a.m., Ph.D
     }
-    let lower = core.to_lowercase();
-    if matches!(lower.as_str(), "no" | "nos" | "art" | "p" | "para") {
-        return next_starts_digit;
-    }
-    ABBREVIATIONS.contains(&lower.as_str())
+    with_lower(core, |lower| {
+        if matches!(lower, "no" | "nos" | "art" | "p" | "para") {
+            return next_starts_digit;
+        }
+        ABBREVIATIONS.contains(&lower)
+    })
 }
 
 /// Tokenises `text[range]`, appending byte-offset tokens.
@@ -194,14 +195,26 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Tok>) {
     let region = &text[start..end];
     let mut chunks: Vec<(usize, usize)> = Vec::new();
     let mut cs: Option<usize> = None;
-    for (i, c) in region.char_indices() {
-        if c.is_whitespace() || c.is_control() || c == '\u{200b}' || c == '\u{feff}' {
+    let bytes = region.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let x = bytes[i];
+        // ASCII whitespace and controls are exactly the bytes up to ' ' and DEL
+        let (gap, len) = if x.is_ascii() {
+            (x <= b' ' || x == 0x7F, 1)
+        } else {
+            let c = region[i..].chars().next().unwrap_or(' ');
+            let gap = c.is_whitespace() || c.is_control() || c == '\u{200b}' || c == '\u{feff}';
+            (gap, c.len_utf8())
+        };
+        if gap {
             if let Some(s) = cs.take() {
                 chunks.push((s, i));
             }
         } else if cs.is_none() {
             cs = Some(i);
         }
+        i += len;
     }
     if let Some(s) = cs {
         chunks.push((s, region.len()));
@@ -393,17 +406,22 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
 }
 
 fn is_clitic_or_year(rest: &str) -> bool {
-    let l = rest.to_lowercase();
-    matches!(
-        l.as_str(),
-        "s" | "re" | "ve" | "ll" | "d" | "m" | "t" | "em" | "n"
-    ) || (rest.len() >= 2 && rest.chars().take(2).all(|c| c.is_ascii_digit()))
+    with_lower(rest, |l| {
+        matches!(l, "s" | "re" | "ve" | "ll" | "d" | "m" | "t" | "em" | "n")
+    }) || (rest.len() >= 2 && rest.chars().take(2).all(|c| c.is_ascii_digit()))
 }
 
 fn split_core(text: &str, a: usize, b: usize, out: &mut Vec<Tok>) {
     let s = &text[a..b];
     if is_url_like(s) || s.starts_with('#') || s.starts_with('@') {
         out.push(Tok { start: a, end: b });
+        return;
+    }
+    // an ASCII piece without any character that can separate is one word
+    if s.bytes()
+        .all(|x| x.is_ascii() && !b";\"()[]-.,!?/".contains(&x))
+    {
+        split_word(text, a, b, out);
         return;
     }
     // split at internal separators
@@ -494,7 +512,26 @@ fn piece_start_byte(chars: &[(usize, char)], k: usize) -> usize {
 /// Splits clitics and units off a word: don't → do n't, Trump’s → Trump ’s, 5% → 5 %.
 fn split_word(text: &str, a: usize, b: usize, out: &mut Vec<Tok>) {
     let s = &text[a..b];
-    let lower = s.to_lowercase();
+    with_lower(s, |lower| split_word_lower(s, lower, a, b, out))
+}
+
+/// Calls `f` with `s.to_lowercase()`, lower-casing short ASCII strings on the stack.
+fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if s.is_ascii() {
+        if let Some(l) = buf.get_mut(..s.len()) {
+            l.copy_from_slice(s.as_bytes());
+            l.make_ascii_lowercase();
+            if let Ok(lower) = std::str::from_utf8(l) {
+                return f(lower);
+            }
+        }
+    }
+    f(&s.to_lowercase())
+}
+
+/// [`split_word`] given the word lower-cased.
+fn split_word_lower(s: &str, lower: &str, a: usize, b: usize, out: &mut Vec<Tok>) {
     if lower.len() == s.len() {
         // negation: n't / n’t
         for neg in ["n't", "n’t"] {
