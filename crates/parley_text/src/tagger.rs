@@ -33,10 +33,15 @@ pub struct WordInfo {
 
 /// Hash of the word's shape: case classes of its characters, runs longer than 3 cut to 3.
 fn shape_hash(s: &str) -> u64 {
+    shape_of(s.chars())
+}
+
+/// [`shape_hash`] over the word's first 40 characters, given one at a time.
+fn shape_of(chars: impl Iterator<Item = char>) -> u64 {
     let mut h = Fnv::new();
     let mut last = ' ';
     let mut run = 0;
-    for c in s.chars().take(40) {
+    for c in chars.take(40) {
         let m = if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
@@ -161,37 +166,12 @@ impl WordInfo {
         if !lowercase {
             flags |= 8;
         }
-        // the shape, as `shape_hash` computes it (ASCII letters are upper or lower case)
-        let mut shape = Fnv::new();
-        let mut last = b' ';
-        let mut run = 0;
-        for &c in b.iter().take(40) {
-            let m = if c.is_ascii_uppercase() {
-                b'X'
-            } else if c.is_ascii_lowercase() {
-                b'x'
-            } else if c.is_ascii_digit() {
-                b'd'
-            } else {
-                c
-            };
-            if m == last {
-                run += 1;
-                if run > 2 {
-                    continue;
-                }
-            } else {
-                run = 0;
-                last = m;
-            }
-            shape.byte(m);
-        }
         WordInfo {
             form: form.0.max(1),
             lower: lower.0.max(1),
             suf,
             pre,
-            shape: shape.0,
+            shape: shape_of(b.iter().map(|&c| char::from(c))),
             flags,
             amb: 0,
         }
