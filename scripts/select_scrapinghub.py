@@ -1,17 +1,19 @@
 #!/usr/bin/env python3
-"""Select and excerpt ScrapingHub news pages for the entity held-out sets 4 and 5.
+"""Select and excerpt ScrapingHub news pages for the entity held-out sets 4, 5 and 6.
 
 Rule: candidates = pages whose articleBody has >= 1,500 characters (code points);
 excerpt = articleBody up to (not including) the first "\n" at or after character 2,000
 (whole text if none); order = ascending hex SHA-256 of the page key (UTF-8 string).
 Pages are taken in that order until the running PERSON + GPE gold count (hand annotation)
-reaches at least 300, at most 60 pages. This script prints the first 60 candidates in order
+reaches the set's aim (at most 60 pages a set). This script prints every candidate in order
 (position, file id = first 12 characters of the key, SHA-256 prefix, excerpt length, URL) and
 writes `<file id>.txt` for N positions (argv[1], default 0) starting at FROM (argv[3], default 0)
 into OUT (argv[2]).
 Usage: python3 scripts/select_scrapinghub.py 21 OUT_DIR      (held-out 4: positions 0-20)
        python3 scripts/select_scrapinghub.py 25 OUT_DIR 21   (held-out 5: positions 21-45; the three
        non-English pages among them are written too but are not in the set)
+       python3 scripts/select_scrapinghub.py 28 OUT_DIR 46   (held-out 6: positions 46-73; position 70,
+       Korean, is written too but is not in the set)
 PARLEY_SHARED picks the shared folder.
 """
 import hashlib, json, os, sys
@@ -33,7 +35,7 @@ for key, page in d.items():
     cands.append((hashlib.sha256(key.encode("utf8")).hexdigest(), key, page.get("url", ""), exc))
 cands.sort()
 print(f"{len(cands)} candidates of {len(d)} pages", file=sys.stderr)
-for i, (h, key, url, exc) in enumerate(cands[:60]):
+for i, (h, key, url, exc) in enumerate(cands):
     print(i, key[:12], h[:12], len(exc), url)
     if first <= i < first + n:
         p = out / f"{key[:12]}.txt"
