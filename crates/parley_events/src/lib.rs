@@ -25,13 +25,13 @@
 //!    the speaker (the quote's speaker, or the subject of the governing "say"/"tell" verb).
 //!    Target: object, indirect object, or an `obl` with to/with/against/on/at/…; else the first
 //!    actor the verb governs; else the nearest actor of another country in the sentence; else the
-//!    place the act concerns ("agreed to postpone the rally in Baku"). Media outlets ("told
+//!    place the act concerns ("agreed to postpone the summit in Lima"). Media outlets ("told
 //!    Axios") and whoever reports the sentence ("…, officials said") are never targets; actors in
-//!    a temporal or causal adjunct ("following the deaths of …") are not the target of coercion;
+//!    a temporal or causal adjunct ("following the killing of …") are not the target of coercion;
 //!    a complaint "to X over Y" is about Y; an accusation voiced about a clause targets its
-//!    subject. An unnamed doer of violence ("killed by a roadside bomb") is the unidentified armed
+//!    subject. An unnamed doer of violence ("killed by a car bomb") is the unidentified armed
 //!    force of the place (`…UAF`); a bare role takes the country of the one place the sentence
-//!    names ("people blocked streets in Hong Kong" → `HKGCVL`).
+//!    names ("crowds blocked roads in Quito" → `ECUCVL`).
 //! 4. **Negation and mode.** "not/n't/never" on the verb (or on the adjective or verb it
 //!    complements) sets `negated`; will/would/plan/promise set mode `intent`, could/might/urge
 //!    set `hypothetical`. A negated intent to cooperate, meet, give or yield is coded as its
@@ -484,8 +484,8 @@ impl<'s> View<'s> {
                     ],
                 );
             let mut stack: Vec<(usize, usize)> = self.kids(v).iter().map(|&k| (k, 1)).collect();
-            // A verb the parser made a modifier of its own object ("police confiscated weapons
-            // from X" read as "confiscated weapons"): the object phrase is its scope.
+            // A verb the parser made a modifier of its own object ("troops seized rifles
+            // from X" read as "seized rifles"): the object phrase is its scope.
             if let Some(h) = self.head(v).filter(|&h| h > v && self.rel(v) == "amod") {
                 if v > 0 && matches!(self.toks[v - 1].upos, Upos::NOUN | Upos::PROPN) {
                     out.push(h);
@@ -599,8 +599,8 @@ impl Coder {
                 && view.toks[v].upos == Upos::ADJ
                 && view.lower[v].ends_with("ed")
                 && matches!(view.toks[v - 1].upos, Upos::NOUN | Upos::PROPN);
-            // Or a past form tagged as a noun in a sentence left without a verb ("Klibi
-            // undertook a mediation mission" read as one noun phrase).
+            // Or a past form tagged as a noun in a sentence left without a verb ("Novak
+            // undertook a peace mission" read as one noun phrase).
             let past_noun = verbless
                 && v > 0
                 && view.toks[v].upos == Upos::NOUN
@@ -792,7 +792,7 @@ impl Coder {
                     && !c.chars().all(|x| x.is_ascii_uppercase())
             });
             // A bare sector ("GOV" for "officials") is composed from the dictionary below; a
-            // country code is a place or people the entity stage knows ("Tel Aviv" → `ISR`).
+            // country code is a place or people the entity stage knows ("Lyon" → `FRA`).
             let sector_only = m.code.as_deref().is_some_and(is_sector);
             let possessive = matches!(
                 m.text.to_lowercase().as_str(),
@@ -1196,8 +1196,8 @@ impl Coder {
                 }
             }
         }
-        // A nationality before a settlement noun names the place and its people: "the Bosnian
-        // town of X" → `BIHCVL` (the plural, "Iraqi villages", is handled above).
+        // A nationality before a settlement noun names the place and its people: "the Somali
+        // town of X" → `SOMCVL` (the plural, "Chadian villages", is handled above).
         for a in out.iter_mut() {
             if a.kind == ActorKind::Nationality && a.end < view.toks.len() {
                 let settlement = view.lemma_is(
@@ -1401,7 +1401,7 @@ impl Coder {
             if source.is_none() && !passive {
                 source = speaker.clone();
             }
-            // A passive whose `by` phrase names no actor ("killed by an explosive device") has
+            // A passive whose `by` phrase names no actor ("killed by a mortar round") has
             // an unnamed doer; the actor before the verb is its patient.
             let by_thing = passive
                 && view.kids(v).iter().any(|&k| {
@@ -1513,7 +1513,7 @@ impl Coder {
             source = Some(Who::Unknown(view.toks[v].start));
         }
         let src = source?;
-        // Whoever reports the sentence ("…, officials said", "a spokeswoman for the embassy
+        // Whoever reports the sentence ("…, officials said", "a spokesman for the ministry
         // said") is its channel, not the target of the act reported.
         let reporters = reporters(input, view, actors, v);
         let reporting = |t: &Who| matches!(t, Who::Actor(a) if reporters.contains(a));
@@ -1559,7 +1559,7 @@ impl Coder {
             }
         }
         // An accusation, demand or rejection voiced about a clause: its subject is the target
-        // ("Croatian authorities are failing …, a rights group protested"; "X rejected claims
+        // ("Kenyan authorities mistreat refugees, a rights group said"; "X rejected claims
         // that Y had …" keeps its object).
         if target.is_none() && matches!(&code[..2], "10" | "11" | "12") && view.has_parse {
             let clause = if view.rel(v) == "parataxis" {
@@ -1673,7 +1673,7 @@ impl Coder {
             }
         }
         // Any other act with no one else named: the place it concerns ("agreed to postpone the
-        // rally in Baku") stands for that country.
+        // summit in Lima") stands for that country.
         if target.is_none() && !code.starts_with("14") {
             let place = c
                 .scope
@@ -1717,8 +1717,8 @@ impl Coder {
         let cc = cameo::cameo(&code)?;
         let verb = verb_span(view, v, p, s, input.text, idx);
         let mut source_m = src.mention(view, actors, input.text, idx);
-        // An unnamed perpetrator of violence ("a roadside bomb killed …", "killed by an explosive
-        // device") is CAMEO's unidentified armed force of the country where it struck.
+        // An unnamed perpetrator of violence ("a car bomb killed …", "killed by a mortar
+        // round") is CAMEO's unidentified armed force of the country where it struck.
         if matches!(src, Who::Unknown(_)) && matches!(&code[..2], "18" | "19" | "20") {
             let victim = match &target {
                 Some(Who::Actor(t)) => Some(*t),
@@ -1859,7 +1859,7 @@ impl Coder {
             .filter(|&k| k < v && (view.rel(k).starts_with("aux") || view.lower_is(k, NEG)))
             .min()
             .unwrap_or(v);
-        // Over a place phrase after the subject ("police in Jericho confiscated …").
+        // Over a place phrase after the subject ("police in Tema seized …").
         let mut lo = lo;
         if lo > 1 && at[lo - 1].is_none_or(|a| located(view, &actors[a])) {
             let mut j = lo - 1;
@@ -1910,8 +1910,8 @@ impl Coder {
         }
     }
 
-    /// The actor a complaint or accusation is about: "complained to the UN over Israeli air
-    /// raids" is about Israel, not the UN it was addressed to.
+    /// The actor a complaint or accusation is about: "complained to the UN over Syrian
+    /// shelling" is about Syria, not the UN it was addressed to.
     fn complained_of(
         &self,
         view: &View,
@@ -1930,7 +1930,7 @@ impl Coder {
             return None;
         }
         view.kids(v).iter().copied().find_map(|k| {
-            // The preposition may be misparsed as an adverb of the phrase ("over two raids").
+            // The preposition may be misparsed as an adverb of the phrase ("over the shelling").
             let about = view.rel(k).starts_with("obl")
                 && view
                     .kids(k)
@@ -2129,8 +2129,8 @@ impl Coder {
                     }
                 }
                 let rel = view.rel(cur);
-                // A purpose clause ("to impose …"), not a gerund after "to" ("resorted to
-                // throwing stones").
+                // A purpose clause ("to impose …"), not a gerund after "to" ("turned to
+                // burning tyres").
                 if step == 0
                     && rel == "advcl"
                     && view.toks[cur].xpos != "VBG"
@@ -2198,7 +2198,7 @@ impl Coder {
 enum Who {
     Actor(usize),
     Quote(ActorMention),
-    /// An unnamed perpetrator ("a roadside bomb killed two soldiers"): no span, no code.
+    /// An unnamed perpetrator ("a car bomb killed two soldiers"): no span, no code.
     Unknown(usize),
 }
 
@@ -2364,8 +2364,8 @@ fn reporters(input: &CodingInput, view: &View, actors: &[Actor], v: usize) -> Ve
     out
 }
 
-/// Whether token `t` hangs from `v` through a temporal or causal adjunct ("following the deaths
-/// of two Israelis", "because of fighting between …"): the actors named there are the
+/// Whether token `t` hangs from `v` through a temporal or causal adjunct ("following the killing
+/// of a border guard", "because of clashes between …"): the actors named there are the
 /// circumstances of a coercive act, not its target.
 fn adjunct(view: &View, t: usize, v: usize) -> bool {
     const ADJUNCT: &[&str] = &[
@@ -2387,7 +2387,7 @@ fn adjunct(view: &View, t: usize, v: usize) -> bool {
         if cur == v {
             return false;
         }
-        // "as" opens a clause ("as street battles raged"), also when parsed as a preposition.
+        // "as" opens a clause ("as gunfire continued"), also when parsed as a preposition.
         let clausal = view.kids(cur).iter().any(|&k| view.rel(k) == "acl");
         if view.kids(cur).iter().any(|&k| {
             (matches!(view.rel(k), "case" | "mark") && view.lower_is(k, ADJUNCT))
@@ -2514,9 +2514,9 @@ fn place_country(view: &View, actors: &[Actor], victim: Option<usize>) -> Option
     others.all(|c| c == first).then_some(first)
 }
 
-/// The actor of a `by` agent phrase: its head, its own modifiers ("by Burundian militiamen"), or an
-/// `of` complement ("by members of the militia"); not a place hung deeper in the phrase ("by an
-/// explosive device outside the Iraqi city of Basra" names no doer).
+/// The actor of a `by` agent phrase: its head, its own modifiers ("by Chadian gunmen"), or an
+/// `of` complement ("by members of the militia"); not a place hung deeper in the phrase ("by a
+/// car bomb outside the Kenyan town of Garissa" names no doer).
 fn agent_near(view: &View, actors: &[Actor], at: &[Option<usize>], k: usize) -> Option<usize> {
     if let Some(a) = at[k] {
         return Some(a);
@@ -2682,8 +2682,8 @@ fn merge(p: &Actor, c: &Actor) -> Option<Actor> {
             };
             Some(span(code.clone(), c.name.clone(), Role, code))
         }
-        // A descriptive noun before a name is an apposition: the name decides ("human rights
-        // watchdog Amnesty International", "the militant group Hamas").
+        // A descriptive noun before a name is an apposition: the name decides ("the aid
+        // group Oxfam", "the rebel group FARC").
         (Role, Organization) if p.code.as_deref() != Some("GOV") => {
             let code = match (c.code.as_deref(), p.code.as_deref()) {
                 (Some(cc), Some(pc)) if cc.len() == 3 && !matches!(cc, "IGO" | "NGO" | "IMG") => {
@@ -2720,8 +2720,8 @@ fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor], view: &View) 
         .iter()
         .filter(|a| a.end <= me.start && me.start - a.end <= 4 && !a.is_media())
         .max_by_key(|a| a.end)
-        // Not across punctuation or a verb: "… Serb refugees, a human rights group said", "Iraqi
-        // bombers killed 23 people" are two phrases.
+        // Not across punctuation or a verb: "… Afghan migrants, an aid group said", "Chadian
+        // gunmen killed 12 villagers" are two phrases.
         .filter(|a| {
             !(a.end..me.start).any(|t| {
                 view.is_punct(t)
@@ -2743,7 +2743,7 @@ fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor], view: &View) 
         }
     }
     let state = |c: &&str| !matches!(*c, "IGO" | "NGO" | "IMG");
-    // The one place the sentence locates things in ("people blocked streets in Hong Kong").
+    // The one place the sentence locates things in ("crowds blocked roads in Quito").
     let mut places = actors
         .iter()
         .filter(|a| a.kind == ActorKind::Country && !a.pronoun && located(view, a))
@@ -2755,8 +2755,8 @@ fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor], view: &View) 
             return;
         }
     }
-    // Else the nationality of the clause's subject ("the Sudanese government accused Darfur
-    // rebels" → `SDNREB`).
+    // Else the nationality of the clause's subject ("the Malian government accused northern
+    // rebels" → `MLIREB`).
     if let Some(left) = actors
         .iter()
         .filter(|a| a.end <= me.start && me.start - a.end <= 4 && !a.is_media())

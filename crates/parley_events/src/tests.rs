@@ -569,7 +569,7 @@ fn reporters_places_organs_and_unnamed_doers() {
     );
     // An unnamed doer of violence is the unidentified armed force of the place it struck.
     check(
-        parsed("Two/two/NUM/2/nummod soldiers/soldier/NOUN/4/nsubj:pass were/be/AUX/4/aux:pass killed/kill/VERB/0/root by/by/ADP/8/case a/a/DET/8/det roadside/roadside/NOUN/8/compound bomb/bomb/NOUN/4/obl:agent outside/outside/ADP/12/case the/the/DET/12/det Afghan/Afghan/ADJ/12/amod city/city/NOUN/8/nmod of/of/ADP/14/case Kandahar/Kandahar/PROPN/12/nmod ././PUNCT/4/punct"),
+        parsed("Two/two/NUM/2/nummod soldiers/soldier/NOUN/4/nsubj:pass were/be/AUX/4/aux:pass killed/kill/VERB/0/root by/by/ADP/8/case a/a/DET/8/det car/car/NOUN/8/compound bomb/bomb/NOUN/4/obl:agent outside/outside/ADP/12/case the/the/DET/12/det Afghan/Afghan/ADJ/12/amod city/city/NOUN/8/nmod of/of/ADP/14/case Kandahar/Kandahar/PROPN/12/nmod ././PUNCT/4/punct"),
         "AFGUAF 190 AFGMIL",
     );
     // A complaint addressed to one actor about another is about the other.
