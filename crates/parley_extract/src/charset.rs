@@ -11,8 +11,8 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
     (repair_double_utf8(text), name)
 }
 
-/// Undoes UTF-8 that was read as Latin-1 and written out again as UTF-8 ("Investorâ\u{80}\u{99}s"
-/// for "Investor’s"): a run of U+0080–U+00FF characters that holds a C1 control character
+/// Undoes UTF-8 that was read as Latin-1 and written out again as UTF-8 ("Readerâ\u{80}\u{99}s"
+/// for "Reader’s"): a run of U+0080–U+00FF characters that holds a C1 control character
 /// (never text of its own) and whose code points, taken as bytes, are valid UTF-8. Other runs
 /// are left alone.
 pub fn repair_double_utf8(text: String) -> String {
