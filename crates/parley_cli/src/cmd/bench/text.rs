@@ -27,6 +27,10 @@ pub struct Args {
     /// sentence splitter)
     #[arg(long)]
     gold_tokens: bool,
+    /// After the full run, also time the tokeniser alone and tokeniser + sentence splitter
+    /// (same paragraphs, same number of seconds each), in microseconds per sentence
+    #[arg(long)]
+    stages: bool,
     /// Tagger model to use instead of the built-in one
     #[arg(long)]
     tagger: Option<String>,
@@ -157,6 +161,34 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             "cpu seconds\t{cpu:.3}\nsentences/cpu-s\t{:.0}",
             n_sents as f64 / cpu
         );
+    }
+    if args.stages {
+        let m = analyzer.models();
+        let per_sent = n_sents as f64 / passes as f64;
+        let mut toks = Vec::new();
+        let mut time = |split: bool| -> Option<f64> {
+            let t0 = std::time::Instant::now();
+            let c0 = thread_cpu_seconds()?;
+            let mut passes = 0usize;
+            let mut n = 0usize;
+            while passes == 0 || t0.elapsed().as_secs_f64() < args.seconds {
+                for p in &paras {
+                    toks.clear();
+                    parley_text::tokenize::tokenize_into(p, 0, p.len(), &mut toks);
+                    n += if split {
+                        m.splitter.split(p, &toks).len()
+                    } else {
+                        toks.len()
+                    };
+                }
+                passes += 1;
+            }
+            std::hint::black_box(n);
+            Some((thread_cpu_seconds()? - c0) * 1e6 / (per_sent * passes as f64))
+        };
+        if let (Some(a), Some(b)) = (time(false), time(true)) {
+            println!("tokenise cpu-us/sentence\t{a:.2}\ntokenise+split cpu-us/sentence\t{b:.2}");
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
