@@ -7,8 +7,9 @@
 # (all sets combined, exact spans): PERSON precision >= 0.90, recall >= 0.85; GPE precision >= 0.90,
 # recall >= 0.90. Issue 6's bars (PERSON and GPE precision >= 0.90, recall >= 0.85) are reported
 # separately. Held-out 3 was scored once at stop 9 (first score recorded in docs/eval/entities.md) and
-# is development data from stop 10 on, held-out 4 from the second stop-10 pass: every set here has now
-# been used for development.
+# is development data from stop 10 on, held-out 4 from the second stop-10 pass, held-out 5
+# (.../scrapinghub-heldout5/) from the third stop-10 pass: every set here has now been used for
+# development.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CHECK=0
@@ -20,7 +21,7 @@ TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 python3 - "$DATA" > "$TMP/in.jsonl" <<'PY'
 import json, sys
 from pathlib import Path
-for d in ("wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3", "scrapinghub-heldout4", "scrapinghub-heldout5"):
+for d in ("wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3", "scrapinghub-heldout4", "scrapinghub-heldout5", "scrapinghub-heldout6"):
     for p in sorted(Path(sys.argv[1], d).glob("*.txt")):
         print(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf8")}))
 PY
@@ -91,7 +92,8 @@ for label, dirs in (("development sample (rules were written while reading its e
                     ("development + held-out 1 + held-out 2", ["wcxb", "wcxb-heldout", "wcxb-heldout2"]),
                     ("all sets combined", ALL),
                     ("held-out 4 (ScrapingHub news, annotated blind, scored once at stop 10, development data since; not in the sets above)", ["scrapinghub-heldout4"]),
-                    ("held-out 5 (ScrapingHub news, annotated blind, scored once at stop 10; not in the sets above)", ["scrapinghub-heldout5"])):
+                    ("held-out 5 (ScrapingHub news, annotated blind, scored once at stop 10, development data from the third stop-10 pass; not in the sets above)", ["scrapinghub-heldout5"]),
+                    ("held-out 6 (ScrapingHub news, annotated blind, scored once at stop 10; not in the sets above)", ["scrapinghub-heldout6"])):
     res, docs, errors = score(dirs)
     if dirs == ALL:
         all_errors = errors
@@ -114,9 +116,9 @@ errors = all_errors
 rows = tables
 bars_line = ("Issue 6's bars (PERSON and GPE precision ≥ 0.90, recall ≥ 0.85, all sets combined): **NOT met** — "
              + "; ".join(bars_missed) + "." if bars_missed else
-             "Issue 6's bars (PERSON and GPE precision ≥ 0.90, recall ≥ 0.85, all sets combined): met — on sets "
-             "that have all been used for development, so this is no measure on unseen text (held-out 3 alone, "
-             "see its table above, is still below the PERSON bars; its first, unseen score is recorded below).")
+             "Issue 6's bars (PERSON and GPE precision ≥ 0.90, recall ≥ 0.85, all WCXB sets combined): met — on sets "
+             "that have all been used for development, so this is no measure on unseen text. On the newest blind "
+             "news set (held-out 6, scored once) PERSON meets them and GPE precision (0.856) does not; see below.")
 print(bars_line.replace("**", ""))
 HISTORY2 = [
     "## History: rule changes after held-out 2 was scored (static record)", "",
@@ -191,6 +193,51 @@ HISTORY4 = [
     "pieces, datelines, sports teams and *Miss Universe* no longer people; place names",
     "nested in organisation names (*U.S. Court of Appeals*) no longer GPE. PolNeAR quote scores were",
     "identical before and after.", "",
+]
+HISTORY6 = [
+    "## Stop 10, third pass (held-out 5 used for development) (static record)", "",
+    "After its first score, held-out 5 (ScrapingHub news) became development data. Its PERSON and GPE",
+    "errors were read by category and fixed by general rules only, each tested on sentences written for",
+    "it in `crates/parley_entities/tests/rules_stop10c.rs`; parley's output on the PolNeAR dev news",
+    "articles (no entity gold) was compared before and after:", "",
+    "- datelines: a line opening with one to three capitalised words, a comma and an AP state",
+    "  abbreviation before a dash or a bracket (*HILLSBORO, Ore. (AP) —*) is a city and a state (GPE,",
+    "  the abbreviation with its full stop); the city named again in mixed case is the place;",
+    "- sport (a text with two sports words or more; the list now also holds *tennis*, *soccer*,",
+    "  *doubles*, *assists*, *saves* …): a place acting as a team is an organisation — subject of",
+    "  *beat/defeated/plays/faces/takes on/lost to/drew with*, before a score or a record (*3-1*,",
+    "  *(2-0)*), object of *beat/d./against/champion/takes on*, after *win/victory/loss over/at/to/for*,",
+    "  a possessive before a team noun or a player (*Peru's hopes*, *Chile's Marco Diaz*), before a",
+    "  sports role (*X quarterback*, *X soccer player*); its other mentions in the text follow (not after",
+    "  *in/near/from/of*);",
+    "- results rows: in a sports text, the capitalised words opening a row or clause before a number",
+    "  and a stat noun (*Dunsby 8 points.*, *K. Fennimore 2 goals*) are a player; a surname no name",
+    "  covers before *ran/threw/rushed/passed for* + a number is a player;",
+    "- people: a capitalised common noun before a given name and a surname is a role (*Employee Dana",
+    "  Mills* → *Dana Mills*); a name shaped like a person's (inner capitals, a two-capital initial, no",
+    "  organisation head or dictionary word) listed next to a named person is a person, and its",
+    "  surname alone later too (*Chris MeiLan Tsao, Iain WR Dunmore, and Owen Dempsey*);",
+    "- places and organisations: a listed place before a role and a person's name is kept as a place",
+    "  (*US President Donald Trump* → GPE *US*); *Northern/Southern/… District of X* is a court (ORG);",
+    "  outlet heads *Chronicle*, *Telegraph*, *Observer* …; places: US cities with a compass word",
+    "  (*West Palm Beach*, *East Lansing* …) and mountain ranges (*Sierra Nevada*, *Andes* …).", "",
+    "Rules were frozen at 04:47:42 UTC on 2026-11-28 (binary built then, copied as the frozen binary",
+    "that regenerated this report). Exact-span precision / recall, binary of the tree at the start of",
+    "this pass (04:33 UTC) → frozen binary:", "",
+    "| set | PERSON before | PERSON after | GPE before | GPE after | ORG F1 before | ORG F1 after |",
+    "|---|---|---|---|---|---|---|",
+    "| all four WCXB sets (113) | 0.927 / 0.879 | 0.927 / 0.879 | 0.927 / 0.935 | 0.927 / 0.935 | 0.363 | 0.363 |",
+    "| held-out 4 (21) | 0.993 / 0.931 | 0.993 / 0.931 | 0.968 / 0.949 | 0.968 / 0.962 | 0.561 | 0.561 |",
+    "| held-out 5 (22, development from this pass) | 0.940 / 0.777 | 0.961 / 0.965 | 0.741 / 0.851 | 0.979 / 0.921 | 0.437 | 0.590 |",
+    "",
+    "Every WCXB set is unchanged. The held-out 5 *after* figures are fitted figures (its errors were",
+    "read), not a measure on unseen news: the fresh held-out 6 was then scored once with the frozen",
+    "binary. On the PolNeAR dev news articles the PERSON/GPE/ORG output lost 8 spans and gained 10, all",
+    "right by reading (datelines *NEWPORT NEWS, Va.*, *FAIRVIEW, W.Va.*; *Miss Universe Alicia Machado*",
+    "→ *Alicia Machado*; *Eastern District of New York* a court; *Charlotte Observer* an outlet).",
+    "PolNeAR quote scores (direct F1 0.942, speaker 0.887; all F1 0.639) and PLOVER-GSR event scores",
+    "(type recall 0.816, precision 0.763, source 0.625, target 0.653) were identical before and after;",
+    "`parley bench quotes` ran at about 36,000 sentences/s.", "",
 ]
 HISTORY5 = [
     "## Stop 10, second pass (held-out 4 used for development) (static record)", "",
@@ -312,10 +359,36 @@ md = ["# Entities: parley's annotated sample", "",
       "All four sets have now been used for development: their figures measure regressions, not",
       "performance on unseen text. The only unseen-text figures are the first scores recorded below",
       "(held-out 3 at stop 9: PERSON 0.639 / 0.575, GPE 0.861 / 0.850; held-out 4 at stop 10: PERSON",
-      "0.975 / 0.819, GPE 0.909 / 0.892; held-out 5 at stop 10: PERSON 0.940 / 0.777, GPE 0.741 / 0.851).",
-      "Held-outs 4 and 5 are reported separately and are not in the floors; held-out 4 has been",
-      "development data since the second stop-10 pass, so its current table is fitted too.", "",
-      "## Held-out 5 (ScrapingHub news): first score (static record, not regenerated)", "",
+      "0.975 / 0.819, GPE 0.909 / 0.892; held-out 5 at stop 10: PERSON 0.940 / 0.777, GPE 0.741 / 0.851;",
+      "held-out 6 at stop 10: PERSON 0.935 / 0.930, GPE 0.856 / 0.895). Held-outs 4–6 are reported",
+      "separately and are not in the floors; held-out 4 has been development data since the second",
+      "stop-10 pass and held-out 5 since the third, so their current tables are fitted too. Held-out 6",
+      "has been scored once and no rule has been written from it.", "",
+      "## Held-out 6 (ScrapingHub news): first score (static record, not regenerated)", "",
+      "27 further ScrapingHub news excerpts (positions 46–73 of the same order, the Korean page skipped;",
+      "`crates/parley_entities/tests/data/scrapinghub-heldout6/README.md`, excerpts regenerated",
+      "byte-identically by `scripts/select_scrapinghub.py 28 DIR 46`), annotated by a fourth helper who",
+      "did not write the recogniser, never ran parley on them and did not read its rules; committed",
+      "(5df3cfb) before any scoring. The third stop-10 pass froze its rules at 04:47:42 UTC without",
+      "opening this set; the frozen binary was then scored once (04:49 UTC). Earlier binaries for",
+      "comparison:", "",
+      "| type | gold | predicted | precision | recall | F1 | overlap precision | overlap recall |",
+      "|---|---|---|---|---|---|---|---|",
+      "| PERSON | 171 | 170 | 0.935 | 0.930 | 0.933 | 0.947 | 0.942 |",
+      "| GPE | 86 | 90 | 0.856 | 0.895 | 0.875 | 0.889 | 0.942 |",
+      "| ORG | 259 | 254 | 0.602 | 0.591 | 0.596 | 0.685 | 0.668 |", "",
+      "| binary | PERSON P / R | GPE P / R | ORG F1 |",
+      "|---|---|---|---|",
+      "| stop 9 | 0.926 / 0.883 | 0.772 / 0.826 | 0.565 |",
+      "| stop 10, second pass (04:08) | 0.929 / 0.924 | 0.784 / 0.884 | 0.580 |",
+      "| stop 10, third pass (04:47, scored) | 0.935 / 0.930 | 0.856 / 0.895 | 0.596 |", "",
+      "On unseen news PERSON meets the bars (precision 0.935, recall 0.930) and GPE recall does (0.895);",
+      "GPE precision (0.856) does not. Read after scoring: the GPE false positives are team names in an",
+      "NHL results page (*New York*, *Boston*, *Florida*), *Hollywood* (the industry, LOC in the gold),",
+      "span differences (*Washington, DC* as one span, *DELHI* inside the dateline *NEW DELHI*, *York*",
+      "cut from *New York*), and places inside hyphenated compounds that the conventions leave out",
+      "(*South Dakota-sized*, *Amritsar-based*).", "",
+      "## Held-out 5 (ScrapingHub news): first score (static record, not regenerated; development data from the third stop-10 pass)", "",
       "22 further ScrapingHub news excerpts (positions 21–45 of the same order, non-English pages",
       "skipped; `crates/parley_entities/tests/data/scrapinghub-heldout5/README.md`, excerpts regenerated",
       "byte-identically by `scripts/select_scrapinghub.py 25 DIR 21`), annotated by a third helper who",
@@ -392,7 +465,7 @@ md = ["# Entities: parley's annotated sample", "",
       "| PERSON | 99 | 113 | 0.673 | 0.768 | 0.717 | 0.726 | 0.828 |",
       "| GPE | 67 | 60 | 0.850 | 0.761 | 0.803 | 0.850 | 0.761 |",
       "| ORG | 85 | 46 | 0.391 | 0.212 | 0.275 | 0.457 | 0.247 |", "",
-      *HISTORY5, *HISTORY4, *HISTORY3, *HISTORY2,
+      *HISTORY6, *HISTORY5, *HISTORY4, *HISTORY3, *HISTORY2,
       "## Remaining errors (all sets)", "", "```", *errors[:300], "```", "",
       "Reproduce: `scripts/eval_entities.sh` (runs `target/release/parley analyze --input-format jsonl",
       "--format jsonl` over the excerpts and scores the `entities`; `PARLEY_BIN` picks another binary).", ""]

@@ -405,6 +405,14 @@ pub fn is_media_head(w: &str) -> bool {
             | "radio"
             | "television"
             | "tv"
+            | "chronicle"
+            | "telegraph"
+            | "inquirer"
+            | "examiner"
+            | "courier"
+            | "sentinel"
+            | "dispatch"
+            | "observer"
     )
 }
 

@@ -303,6 +303,659 @@ fn sports_clubs(doc: &Doc, pieces: &mut Vec<Piece>) {
     }
 }
 
+/// AP-style US state abbreviations of datelines ("MILLBROOK, Ore. (AP) —"), lower case, without
+/// the final full stop.
+const STATE_ABBR: &[&str] = &[
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "n.h", "n.j",
+    "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "vt", "va",
+    "wash", "w.va", "wis", "wyo",
+];
+/// More words of team sport, for place names standing for teams (with [`SPORTS_WORDS`]).
+const SPORTS_MORE: &[&str] = &[
+    "tennis",
+    "soccer",
+    "basketball",
+    "football",
+    "baseball",
+    "hockey",
+    "volleyball",
+    "softball",
+    "lacrosse",
+    "doubles",
+    "singles",
+    "tournament",
+    "assists",
+    "assist",
+    "saves",
+    "halftime",
+    "semifinal",
+    "semifinals",
+    "quarterfinal",
+    "quarterfinals",
+    "playoff",
+    "postseason",
+    "unbeaten",
+];
+/// Stat nouns after a number in a results row ("Dunsby 8 points").
+const STAT_NOUNS: &[&str] = &[
+    "point",
+    "points",
+    "goal",
+    "goals",
+    "assist",
+    "assists",
+    "save",
+    "saves",
+    "steal",
+    "steals",
+    "rebound",
+    "rebounds",
+    "block",
+    "blocks",
+    "yards",
+    "touchdown",
+    "touchdowns",
+    "td",
+    "tds",
+    "tackle",
+    "tackles",
+    "sack",
+    "sacks",
+    "strikeouts",
+    "hits",
+    "rbi",
+    "rbis",
+    "aces",
+];
+/// Verbs after a team as subject ("Chile beat Peru").
+const TEAM_SUBJ_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "edges",
+    "routed",
+    "routs",
+    "topped",
+    "tops",
+    "blanked",
+    "downed",
+    "outlasted",
+    "thrashed",
+    "plays",
+    "faces",
+    "hosts",
+    "visits",
+    "trails",
+    "clinched",
+    "advanced",
+    "advances",
+];
+/// Words before a team as object ("beat Peru", "against Croatia", "champion Croatia").
+const TEAM_OBJ_PREV: &[&str] = &[
+    "beat",
+    "beats",
+    "beating",
+    "defeated",
+    "defeats",
+    "defeating",
+    "edged",
+    "routed",
+    "topped",
+    "blanked",
+    "downed",
+    "outlasted",
+    "thrashed",
+    "against",
+    "vs",
+    "versus",
+    "champion",
+    "champions",
+    "plays",
+    "play",
+    "faces",
+    "face",
+    "facing",
+];
+/// Nouns after a team's possessive ("Peru's hopes", "Minnesota's game").
+const TEAM_POSS_NOUNS: &[&str] = &[
+    "hopes",
+    "win",
+    "victory",
+    "loss",
+    "defeat",
+    "game",
+    "games",
+    "team",
+    "squad",
+    "coach",
+    "quarterback",
+    "offense",
+    "defense",
+    "lineup",
+    "roster",
+    "season",
+    "players",
+    "captain",
+    "chances",
+    "title",
+    "record",
+];
+/// Sports roles after a team's name ("Oakdale quarterback Sam Quill").
+const TEAM_ROLE_AFTER: &[&str] = &[
+    "quarterback",
+    "coach",
+    "striker",
+    "pitcher",
+    "goalkeeper",
+    "midfielder",
+    "linebacker",
+    "receiver",
+    "fans",
+    "players",
+];
+
+/// Datelines in news ("MILLBROOK, Ore. (AP) —", "Cedarville, Ill. —"): a line opening with one to
+/// three capitalised words, a comma and a state abbreviation before a dash or a bracket names a
+/// city and a state. In a text about sport (two sports words or more), a place that acts as a team
+/// is a team (ORG): the subject of *beat/defeat/play/face/take on/lose to* or before a score
+/// ("Oakdale 3-1", "Oakdale (2-0)"), the object of *beat/against/d.*, after *win/victory/loss
+/// over/at/to/for*, a possessive before a team noun or a player (*Peru's hopes*, *Chile's Marco
+/// Diaz*), before a sports role (*Oakdale quarterback*); its other mentions in the text follow.
+/// In a results row ("Dunsby 8 points."), the capitalised words before a number and a stat noun
+/// are a player (PERSON).
+fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
+    let text = doc.text;
+    let n = doc.w.len();
+    let line_start = |i: usize| {
+        let before = text[..doc.w[i].b0].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with('\n')
+    };
+    // A capitalised common noun before a given name and a surname is a role, not the name
+    // ("Employee Dana Mills tells …").
+    let lex = lexicon();
+    let given = |w: &str| {
+        lex.given.contains_key(w) || lex.census_given.contains(w) || lex.word_given.contains(w)
+    };
+    for p in pieces.iter_mut() {
+        if p.kind == Some(EntityType::PERSON)
+            && p.b >= p.a + 3
+            && p.code.is_none()
+            && doc.w[p.a].cap
+            && !doc.w[p.a].allcaps
+            && doc.w[p.a].text.chars().all(char::is_alphabetic)
+            && lexicon::is_common_word(&doc.w[p.a].lower)
+            && !given(doc.w[p.a].text)
+            && given(doc.w[p.a + 1].text)
+            && !lexicon::is_function_word(&doc.w[p.a].lower)
+        {
+            p.a += 1;
+        }
+    }
+    // A listed place before a role and a person's name is a place ("US President Dana Vell",
+    // "U.S. Secretary of State Dana Vell"): the role is left out of the name, the place is not
+    // lost with it.
+    {
+        let covered: HashSet<usize> = pieces.iter().flat_map(|p| p.a..p.b).collect();
+        let mut more = Vec::new();
+        for p in pieces.iter() {
+            if p.kind != Some(EntityType::PERSON) || p.a == 0 {
+                continue;
+            }
+            // Role words back from the name.
+            let mut k = p.a;
+            let mut roles = 0;
+            while k > 0
+                && p.a - k < 5
+                && same_sent_w(doc, k - 1, p.a)
+                && doc.joinable(k - 1)
+                && !covered.contains(&(k - 1))
+            {
+                let w = &doc.w[k - 1];
+                let is_role = w.cap && (role_of(&w.lower).is_some() || is_person_title(&w.lower));
+                if is_role {
+                    roles += 1;
+                } else if !(matches!(w.lower.as_str(), "of" | "for") || w.cap && roles > 0) {
+                    break;
+                }
+                k -= 1;
+                if is_role {
+                    // Try the place right before this role (one to three words).
+                    for m in 1..=3 {
+                        if k < m || !same_sent_w(doc, k - m, k) {
+                            break;
+                        }
+                        if (k - m..k).any(|x| covered.contains(&x) || !doc.w[x].cap)
+                            || (k - m..k - 1).any(|x| !doc.joinable(x))
+                            || !doc.joinable(k - 1)
+                        {
+                            break;
+                        }
+                        let key = doc.w[k - m..k]
+                            .iter()
+                            .map(|w| w.lower.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        if let Some(e) = lexicon()
+                            .gaz
+                            .get(&key)
+                            .filter(|e| e.kind == EntityType::GPE)
+                        {
+                            let starts_run = k - m == 0
+                                || !same_sent_w(doc, k - m - 1, k - m)
+                                || !doc.w[k - m - 1].cap
+                                || !doc.joinable(k - m - 1);
+                            if starts_run {
+                                let mut q = new_piece(k - m, k, Some(EntityType::GPE), true);
+                                q.code = e.code.clone();
+                                q.name = Some(e.name.clone());
+                                more.push(q);
+                            }
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        more.sort_by_key(|p| (p.a, p.b));
+        more.dedup_by_key(|p| (p.a, p.b));
+        pieces.append(&mut more);
+        pieces.sort_by_key(|p| (p.a, p.b));
+    }
+    // A federal court district ("the Southern District of New York") is an organisation.
+    let mut i = 0;
+    while i < pieces.len() {
+        let p = &pieces[i];
+        i += 1;
+        if p.b == p.a + 2
+            && matches!(
+                doc.w[p.a].lower.as_str(),
+                "northern" | "southern" | "eastern" | "western" | "middle" | "central"
+            )
+            && doc.w[p.a + 1].lower == "district"
+            && p.b + 1 < n
+            && doc.w[p.b].lower == "of"
+            && doc.w[p.b].sent == doc.w[p.a].sent
+        {
+            let k = i - 1;
+            if let Some(j) = (i < pieces.len())
+                .then_some(i)
+                .filter(|&j| pieces[j].a == p.b + 1 && pieces[j].kind == Some(EntityType::GPE))
+            {
+                let b = pieces[j].b;
+                pieces[k].b = b;
+                pieces[k].kind = Some(EntityType::ORG);
+                pieces[k].code = None;
+                pieces[k].name = None;
+                pieces[k].sure = true;
+                pieces.remove(j);
+            }
+        }
+    }
+    // A name listed next to a named person, shaped like a person's name (a given name or an
+    // initial of up to two capitals inside, no organisation head, no dictionary word), is a person
+    // even with an unusual shape ("Ana Ortiz and Tom DeWitt", "Dara K. Vell, Iain WR Dunmore"); its
+    // surname alone later is the person too.
+    {
+        let person_shaped = |p: &Piece| {
+            p.kind == Some(EntityType::ORG)
+                && p.code.is_none()
+                && !p.media
+                && (2..=4).contains(&(p.b - p.a))
+                && doc.w[p.a..p.b].iter().all(|w| {
+                    w.cap
+                        && !lexicon::is_org_head(&w.lower)
+                        && !lexicon::is_media_head(&w.lower)
+                        && (w.allcaps && w.text.chars().count() <= 2
+                            || !w.allcaps && !lexicon::is_dictionary_word(&w.lower))
+                        && w.text
+                            .chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                })
+                && !doc.w[p.a].allcaps
+                && !doc.w[p.b - 1].allcaps
+        };
+        let listed = |x: &Piece, y: &Piece| {
+            doc.w[x.a].sent == doc.w[y.a].sent && x.b <= y.a && {
+                let between = text[doc.w[x.b - 1].b1..doc.w[y.a].b0].trim();
+                matches!(between, "," | "and" | ", and")
+            }
+        };
+        let mut surnames: HashSet<String> = HashSet::new();
+        for _ in 0..pieces.len().min(8) {
+            let mut changed = false;
+            for i in 0..pieces.len() {
+                if !person_shaped(&pieces[i]) {
+                    continue;
+                }
+                let person = |j: usize| {
+                    pieces[j].kind == Some(EntityType::PERSON) && pieces[j].b > pieces[j].a + 1
+                };
+                let next_to = (i > 0 && person(i - 1) && listed(&pieces[i - 1], &pieces[i]))
+                    || (i + 1 < pieces.len()
+                        && person(i + 1)
+                        && listed(&pieces[i], &pieces[i + 1]));
+                if next_to {
+                    let p = &mut pieces[i];
+                    p.kind = Some(EntityType::PERSON);
+                    p.name = None;
+                    surnames.insert(doc.w[p.b - 1].lower.clone());
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for p in pieces.iter_mut() {
+            if p.kind == Some(EntityType::ORG)
+                && p.b == p.a + 1
+                && p.code.is_none()
+                && !p.media
+                && surnames.contains(&doc.w[p.a].lower)
+            {
+                p.kind = Some(EntityType::PERSON);
+                p.name = None;
+            }
+        }
+    }
+    // Later mixed-case mentions of a dateline's city come below (`dateline_cities`).
+    let mut add: Vec<Piece> = Vec::new();
+    let replace = |pieces: &mut Vec<Piece>, add: &mut Vec<Piece>, p: Piece| {
+        pieces.retain(|q| !pieces_overlap(q.a, q.b, p.a, p.b));
+        add.retain(|q| !pieces_overlap(q.a, q.b, p.a, p.b));
+        add.push(p);
+    };
+    // Datelines.
+    for i in 0..n {
+        if !doc.w[i].cap || !line_start(i) {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < n && k < i + 3 && doc.w[k].cap && doc.joinable(k - 1) {
+            k += 1;
+        }
+        if k >= n || text[doc.w[k - 1].b1..doc.w[k].b0] != *", " || doc.w[k - 1].poss {
+            continue;
+        }
+        let st = &doc.w[k];
+        if !st.cap || !STATE_ABBR.contains(&st.lower.trim_end_matches('.')) {
+            continue;
+        }
+        let dot = !st.text.ends_with('.') && text[st.b1..].starts_with('.');
+        let rest = text[st.b1 + usize::from(dot)..].trim_start_matches([' ', '\u{a0}']);
+        if !rest.starts_with(['—', '–', '-', '(']) {
+            continue;
+        }
+        let mut city = new_piece(i, k, Some(EntityType::GPE), true);
+        city.name = None;
+        replace(pieces, &mut add, city);
+        let mut state = new_piece(k, k + 1, Some(EntityType::GPE), true);
+        state.dot = dot;
+        replace(pieces, &mut add, state);
+    }
+    let dateline_words: HashSet<usize> = add.iter().flat_map(|p| p.a..p.b).collect();
+    pieces.append(&mut add);
+    pieces.sort_by_key(|p| (p.a, p.b));
+    // A dateline's city named again in the text ("MILLBROOK, Ore. — … a station in Millbrook.")
+    // is the place, where no other name covers it.
+    let dateline_cities: Vec<Vec<String>> = pieces
+        .iter()
+        .filter(|p| {
+            dateline_words.contains(&p.a) && p.b < n && text[doc.w[p.b - 1].b1..].starts_with(',')
+        })
+        .map(|p| doc.w[p.a..p.b].iter().map(|w| w.lower.clone()).collect())
+        .collect();
+    if !dateline_cities.is_empty() {
+        let covered: HashSet<usize> = pieces.iter().flat_map(|p| p.a..p.b).collect();
+        let mut more = Vec::new();
+        for city in &dateline_cities {
+            let m = city.len();
+            for i in 0..n.saturating_sub(m - 1) {
+                if (i..i + m).all(|x| !covered.contains(&x) && doc.w[x].cap && !doc.w[x].allcaps)
+                    && (i..i + m).map(|x| &doc.w[x].lower).eq(city.iter())
+                    && (i + m >= n || !doc.w[i + m].cap || !doc.joinable(i + m - 1))
+                    && (i == 0 || !doc.w[i - 1].cap || !doc.joinable(i - 1))
+                {
+                    more.push(new_piece(i, i + m, Some(EntityType::GPE), true));
+                }
+            }
+        }
+        pieces.append(&mut more);
+        pieces.sort_by_key(|p| (p.a, p.b));
+    }
+
+    let n_sports = SPORTS_WORDS
+        .iter()
+        .chain(SPORTS_MORE)
+        .filter(|w| doc.lower_seen.contains(**w))
+        .count();
+    if n_sports < 2 {
+        return;
+    }
+    let same_sent = |x: usize, y: usize| y < n && doc.w[x].sent == doc.w[y].sent;
+    let lower = |x: usize| doc.w[x].lower.as_str();
+    let score_after = |b: usize| {
+        let rest = text[doc.w[b - 1].b1..]
+            .trim_start_matches([' ', '\u{a0}'])
+            .trim_start_matches('(');
+        let d1 = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        d1.len() < rest.len()
+            && d1
+                .strip_prefix(['-', '–'])
+                .is_some_and(|d2| d2.starts_with(|c: char| c.is_ascii_digit()))
+    };
+    // Results rows: "Dunsby 8 points."
+    for i in 0..n {
+        if !doc.w[i].cap || doc.w[i].allcaps && doc.w[i].text.chars().count() > 3 {
+            continue;
+        }
+        // (Not the surname after an initial: "K. Hupfer" is one row name.)
+        if i > 0
+            && same_sent(i - 1, i)
+            && doc.w[i - 1].cap
+            && doc.w[i - 1].text.chars().count() == 1
+            && doc.joinable(i - 1)
+        {
+            continue;
+        }
+        let opens = i == 0
+            || !same_sent(i - 1, i)
+            || {
+                let g = text[doc.w[i - 1].b1..doc.w[i].b0].trim();
+                matches!(g, ":" | "." | "," | ";" | "):")
+            }
+            || line_start(i);
+        if !opens {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < n && k < i + 4 && doc.w[k].cap && doc.joinable(k - 1) {
+            k += 1;
+        }
+        let rest = text[doc.w[k - 1].b1..].trim_start_matches(' ');
+        let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+        if digits.len() == rest.len() || !digits.starts_with(' ') {
+            continue;
+        }
+        let noun: String = digits[1..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !STAT_NOUNS.contains(&noun.as_str())
+            || (i..k).any(|x| dateline_words.contains(&x) || lexicon::is_calendar_word(lower(x)))
+        {
+            continue;
+        }
+        let mut p = new_piece(i, k, Some(EntityType::PERSON), true);
+        p.gender = '-';
+        let mut add = Vec::new();
+        replace(pieces, &mut add, p);
+        pieces.append(&mut add);
+        pieces.sort_by_key(|p| (p.a, p.b));
+    }
+    // A player named by surname in a game report: capitalised words no name covers, opening a
+    // sentence or a clause, before "ran/threw/rushed/passed for" + a number ("Dunsby ran for 2
+    // touchdowns").
+    {
+        let covered: HashSet<usize> = pieces.iter().flat_map(|p| p.a..p.b).collect();
+        let number = |w: &str| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                )
+        };
+        let mut more = Vec::new();
+        for i in 0..n {
+            if !doc.w[i].cap || doc.w[i].allcaps || covered.contains(&i) {
+                continue;
+            }
+            let opens = i == 0 || !same_sent(i - 1, i) || {
+                let g = text[doc.w[i - 1].b1..doc.w[i].b0].trim();
+                matches!(g, "." | "," | ";" | ":") || matches!(lower(i - 1), "and" | "while")
+            };
+            if !opens {
+                continue;
+            }
+            let mut k = i + 1;
+            while k < n && k < i + 3 && doc.w[k].cap && doc.joinable(k - 1) && !covered.contains(&k)
+            {
+                k += 1;
+            }
+            if k + 2 >= n
+                || !same_sent(i, k + 2)
+                || !matches!(
+                    lower(k),
+                    "ran" | "threw" | "rushed" | "passed" | "runs" | "throws" | "rushes" | "passes"
+                )
+                || lower(k + 1) != "for"
+                || !number(lower(k + 2))
+                || (i..k).any(|x| {
+                    lexicon::is_calendar_word(lower(x))
+                        || lexicon::is_function_word(lower(x))
+                        || (doc.w[x].initial && lexicon::is_dictionary_word(lower(x)))
+                })
+            {
+                continue;
+            }
+            more.push(new_piece(i, k, Some(EntityType::PERSON), true));
+        }
+        pieces.append(&mut more);
+        pieces.sort_by_key(|p| (p.a, p.b));
+    }
+    // Places standing for teams.
+    let mut team = vec![false; pieces.len()];
+    for i in 0..pieces.len() {
+        let p = &pieces[i];
+        if p.kind != Some(EntityType::GPE) || dateline_words.contains(&p.a) {
+            continue;
+        }
+        let (a, b) = (p.a, p.b);
+        let next = same_sent(b - 1, b).then(|| lower(b));
+        let next2 = same_sent(b - 1, b + 1).then(|| lower(b + 1));
+        let prev = (a > 0 && same_sent(a - 1, a)).then(|| lower(a - 1));
+        let prev2 = (a > 1 && same_sent(a - 2, a)).then(|| lower(a - 2));
+        let poss = doc.w[b - 1].poss;
+        let subj = !poss
+            && (next.is_some_and(|w| TEAM_SUBJ_VERBS.contains(&w))
+                || (next == Some("d") && text[doc.w[b].b1..].starts_with(". "))
+                || (matches!(next, Some("takes" | "took" | "take")) && next2 == Some("on"))
+                || (matches!(next, Some("lost" | "loses" | "fell" | "falls"))
+                    && next2 == Some("to"))
+                || (matches!(next, Some("drew" | "draws" | "tied" | "ties"))
+                    && next2 == Some("with"))
+                || score_after(b));
+        // ("against" and "champion" only in a text with three sports words or more.)
+        let obj = prev.is_some_and(|w| {
+            TEAM_OBJ_PREV.contains(&w)
+                && (n_sports >= 3 || !matches!(w, "against" | "champion" | "champions"))
+        }) || (prev == Some("d") && text[doc.w[a - 1].b1..doc.w[a].b0] == *". ")
+            || (prev == Some("on") && matches!(prev2, Some("takes" | "took" | "take" | "taking")))
+            || (matches!(prev, Some("over" | "at" | "to" | "for"))
+                && prev2.is_some_and(|w| {
+                    matches!(
+                        w,
+                        "win"
+                            | "victory"
+                            | "wins"
+                            | "victories"
+                            | "loss"
+                            | "losses"
+                            | "lost"
+                            | "upset"
+                    )
+                }))
+            || (prev == Some("the")
+                && prev2.is_some_and(|w| TEAM_OBJ_PREV.contains(&w))
+                && doc.w[a].text.ends_with('s'));
+        let poss_team = poss
+            && (next.is_some_and(|w| TEAM_POSS_NOUNS.contains(&w))
+                || pieces
+                    .get(i + 1)
+                    .is_some_and(|q| q.a == b && q.kind == Some(EntityType::PERSON)));
+        let role = !poss
+            && (next.is_some_and(|w| TEAM_ROLE_AFTER.contains(&w))
+                || (next.is_some_and(|w| SPORTS_MORE.contains(&w))
+                    && next2.is_some_and(|w| {
+                        matches!(w, "player" | "players" | "star" | "coach" | "team" | "fans")
+                    })));
+        team[i] = subj || obj || poss_team || role;
+    }
+    // Other mentions of a team's name follow (not after "in": "played in Oakdale").
+    let names: HashSet<String> = pieces
+        .iter()
+        .zip(&team)
+        .filter(|(_, t)| **t)
+        .map(|(p, _)| {
+            doc.w[p.a..p.b]
+                .iter()
+                .map(|w| w.lower.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    for (i, p) in pieces.iter().enumerate() {
+        if team[i] || p.kind != Some(EntityType::GPE) || dateline_words.contains(&p.a) {
+            continue;
+        }
+        let key = doc.w[p.a..p.b]
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let prev = (p.a > 0 && same_sent(p.a - 1, p.a)).then(|| lower(p.a - 1));
+        if names.contains(&key)
+            && !doc.w[p.a].allcaps
+            && !matches!(prev, Some("in" | "near" | "from" | "of"))
+        {
+            team[i] = true;
+        }
+    }
+    for (p, _) in pieces.iter_mut().zip(&team).filter(|(_, t)| **t) {
+        p.kind = Some(EntityType::ORG);
+        p.code = None;
+        p.name = None;
+        p.sure = true;
+    }
+}
+
+fn same_sent_w(doc: &Doc, x: usize, y: usize) -> bool {
+    x < doc.w.len() && y < doc.w.len() && doc.w[x].sent == doc.w[y].sent
+}
+
 fn pieces_overlap(a0: usize, b0: usize, a1: usize, b1: usize) -> bool {
     a0 < b1 && a1 < b0
 }
@@ -383,7 +1036,7 @@ fn split_words<'t>(text: &'t str, s0: usize, s1: usize, sent: usize, out: &mut V
                         && next.is_some_and(|n| n.is_lowercase())
                         && {
                             // (A three-letter part that is no English word is a syllable of a
-                            // name: "Cheuk Hau-yip", "Lee Kwok-wah".)
+                            // name: "Chan Siu-kei", "Lee Kwok-wah".)
                             let suffix: String = text[i + d.len_utf8()..s1]
                                 .chars()
                                 .take_while(|c| c.is_alphabetic())
@@ -468,6 +1121,8 @@ struct Piece {
     gender: char,
     /// Known from a list or a strong cue (not a guess).
     sure: bool,
+    /// The span takes the full stop after its last word ("Calif." in a dateline).
+    dot: bool,
 }
 
 fn role_of(w: &str) -> Option<&'static lexicon::Role> {
@@ -646,7 +1301,7 @@ fn plain_state_code(w: &str) -> bool {
 }
 
 /// Word `i` is a common English word that the text also writes in lower case and no frequent
-/// surname: after a given name it names a business or a product ("Austin Hardware").
+/// surname: after a given name it names a business or a product ("Austin Lumber").
 fn business_word(doc: &Doc, i: usize) -> bool {
     let w = &doc.w[i];
     !w.allcaps
@@ -655,8 +1310,8 @@ fn business_word(doc: &Doc, i: usize) -> bool {
         && !lexicon().surnames.contains(w.text)
 }
 
-/// Word `k` follows a capitalised "The" or a model number ("The Hannah Lane Test", "Lumix 5D Mark
-/// IV"): a given name there starts a title or a product name.
+/// Word `k` follows a capitalised "The" or a model number ("The Hannah Lane Test", "Orbix 7Z Mark
+/// III"): a given name there starts a title or a product name.
 fn title_or_model_before(doc: &Doc, k: usize) -> bool {
     k > 0 && doc.w[k - 1].sent == doc.w[k].sent && doc.joinable(k - 1) && {
         let p = doc.w[k - 1].text;
@@ -864,6 +1519,7 @@ fn longest_known(
                     titles: Vec::new(),
                     gender: '-',
                     sure: true,
+                    dot: false,
                 },
             ));
         }
@@ -901,6 +1557,7 @@ fn longest_known(
                     titles: Vec::new(),
                     gender: '-',
                     sure: true,
+                    dot: false,
                 },
             ));
         }
@@ -919,6 +1576,7 @@ fn new_piece(a: usize, b: usize, kind: Option<EntityType>, sure: bool) -> Piece 
         titles: Vec::new(),
         gender: '-',
         sure,
+        dot: false,
     }
 }
 
@@ -951,7 +1609,7 @@ fn segment(
             }
         }
         // A given name that is also a word ("Will", "Rose", "Grant") before a surname that is no
-        // word, when the two speak or carry a role: "Will Moy said …", "Will Moy, chief
+        // word, when the two speak or carry a role: "Will Tapper said …", "Will Tapper, chief
         // executive of …".
         if k + 2 == b
             && first_piece
@@ -1114,10 +1772,10 @@ fn segment(
                 .iter()
                 .any(|w| product_word(w.text) || hyphen_common(&w.lower))
                 || lexicon::is_product_suffix(&doc.w[j - 1].lower);
-            // "The Hannah Lane Test", "Lumix 5D Mark IV": a given name after "the" or after a
+            // "The Hannah Lane Test", "Orbix 7Z Mark III": a given name after "the" or after a
             // model number starts a title or a product, not a person.
             let the_before = title_or_model_before(doc, k);
-            // "Austin Hardware", "Dana Tax" in a text that writes "hardware", "tax": a business
+            // "Austin Lumber", "Dana Tax" in a text that writes "lumber", "tax": a business
             // or product named with a given name (census surnames such as "Price" excepted).
             let business = j == k + 2 && business_word(doc, k + 1)
                 // "Carolina Panthers": a team or a firm named by a plural noun (census surnames
@@ -1144,7 +1802,7 @@ fn segment(
             }
         }
         // Whole-run organisation patterns: "University of Chicago", "Ford Motor Company".
-        // Also "New York Department of State", "Lane Booth School of Business": an organisation
+        // Also "Ohio Department of Revenue", "Dana Hill School of Law": an organisation
         // head followed by "of" inside the run. In a headline-case line only after a listed place
         // ("Chicago Lane School of Business" in a table), not after a verb of the headline.
         let head_of_inside = k + 2 < b
@@ -1182,7 +1840,7 @@ fn segment(
                             && doc.w[j].cap
                             && !lexicon::is_calendar_word(&doc.w[j].lower)
                     });
-                // ("China's ambassador to Britain Liu Xiaoming", "the envoy to France Dana
+                // ("Peru's ambassador to Chile Rosa Quispe", "the envoy to France Dana
                 // Lane": after a role noun and "to", a place followed by a two- or three-word
                 // name is the place and a person; so is a place before a given name and a
                 // surname, "Germany Dana Lane".)
@@ -1253,7 +1911,7 @@ fn segment(
             first_piece = false;
             continue;
         }
-        // "Portola Dr. Suite 108", "Elm St.": after a capitalised word, "Dr."/"St." abbreviate a
+        // "Maple Dr. Suite 20", "Elm St.": after a capitalised word, "Dr."/"St." abbreviate a
         // street, not a title.
         if matches!(w.lower.as_str(), "dr" | "st")
             && k > a
@@ -1504,7 +2162,7 @@ fn segment(
                     let mut cs = text_after(doc, j - 1).chars();
                     cs.next() == Some(' ') && cs.next().is_some_and(|c| c.is_ascii_digit())
                 }
-            // "Johnny's Seeds", "Murray's Pizza": a business named for someone.
+            // "Johnny's Seeds", "Murray's Bakery": a business named for someone.
                 && !(j == k + 1
                 && first.poss
                 && doc
@@ -1746,7 +2404,7 @@ pub fn recognize(
                 i += 1;
                 continue;
             }
-            // "DL Larry Ogunjobi 63 85%": a short all-caps code (a position, a grade, a unit)
+            // "DL Sam Okafor 41 70%": a short all-caps code (a position, a grade, a unit)
             // before a given-name person in a table row is no part of the name.
             if doc.w[i].allcaps
                 && (2..=3).contains(&doc.w[i].text.chars().count())
@@ -1767,7 +2425,7 @@ pub fn recognize(
                 && dict.longest_match(&[doc.w[i].text], date).is_none()
             {
                 // The row's name is two capitalised words before a number: a person whatever the
-                // words ("LB Chad Thomas 57 77%").
+                // words ("LB Ray Dillon 38 52%").
                 let row_name = i + 3 < s1
                     && doc.joinable(i + 2)
                     && doc.w[i + 3].text.bytes().all(|c| c.is_ascii_digit())
@@ -2430,6 +3088,7 @@ pub fn recognize(
         p.name = None;
     }
     pieces.retain(|p| p.kind.is_some());
+    datelines_and_sports(&doc, &mut pieces);
 
     // Appositions and roles: "Kim Kye Gwan, a top adviser to …", "North Korean leader Kim".
     for p in pieces.iter_mut() {
@@ -2496,7 +3155,8 @@ pub fn recognize(
         let kind = p.kind.unwrap_or(EntityType::ORG);
         let w0 = &doc.w[p.a];
         let w1 = &doc.w[p.b - 1];
-        let surface = &text[w0.b0..w1.b1];
+        let end1 = w1.b1 + usize::from(p.dot);
+        let surface = &text[w0.b0..end1];
         let wl: Vec<String> = doc.w[p.a..p.b].iter().map(|w| w.lower.clone()).collect();
         // Link to an existing entity.
         let mut link: Option<usize> = None;
@@ -2579,7 +3239,7 @@ pub fn recognize(
             }
         };
         rec_ent.push(ei);
-        let span = idx.span_of_bytes(w0.b0, w1.b1);
+        let span = idx.span_of_bytes(w0.b0, end1);
         analysis.entities.push(Entity {
             text: surface.to_string(),
             kind,

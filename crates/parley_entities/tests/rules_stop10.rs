@@ -2,36 +2,9 @@
 //! development data) and parley's output on unannotated pages: each is checked on sentences
 //! written for this test.
 
-use parley_actors::ActorDict;
-use parley_entities::{recognize, testing};
+mod common;
 
-/// Entities of `text` as `TYPE text` strings, in order.
-fn entities(text: &str) -> Vec<String> {
-    let sents = testing::sentences(text);
-    recognize(text, &sents, ActorDict::builtin(), None)
-        .entities
-        .into_iter()
-        .filter(|e| e.kind.as_str() != "DATE")
-        .map(|e| format!("{} {}", e.kind.as_str(), e.text))
-        .collect()
-}
-
-/// `expected` lists entities that must be found; `absent` ones that must not.
-fn check(text: &str, expected: &[&str], absent: &[&str]) {
-    let got = entities(text);
-    for e in expected {
-        assert!(
-            got.iter().any(|g| g == e),
-            "{text}\n  missing {e}\n  got {got:?}"
-        );
-    }
-    for e in absent {
-        assert!(
-            !got.iter().any(|g| g == e),
-            "{text}\n  unexpected {e}\n  got {got:?}"
-        );
-    }
-}
+use common::check;
 
 #[test]
 fn census_given_names() {
@@ -119,24 +92,24 @@ fn titles_that_name_no_one() {
 #[test]
 fn products_businesses_and_teams_named_like_people() {
     check(
-        "We ate at Murray's Pizza on Friday night.",
+        "We ate at Murray's Bakery on Friday night.",
         &[],
         &["PERSON Murray"],
     );
     check(
-        "The Joel Test is a list of twelve questions.",
+        "The Hannah Lane Test is a list of twelve questions.",
         &[],
-        &["PERSON Joel Test"],
+        &["PERSON Hannah Lane Test", "PERSON Hannah Lane"],
     );
     check(
-        "I shoot with the Lumix 5D Mark IV every day.",
+        "I shoot with the Orbix 7Z Mark III every day.",
         &[],
-        &["PERSON Mark IV"],
+        &["PERSON Mark III"],
     );
     check(
-        "Preparers use Drake Tax to file tax returns quickly.",
+        "Preparers use Dana Tax to file tax returns quickly.",
         &[],
-        &["PERSON Drake Tax"],
+        &["PERSON Dana Tax"],
     );
     check(
         "The Carolina Panthers host the visitors on Sunday.",
@@ -155,9 +128,9 @@ fn products_businesses_and_teams_named_like_people() {
     );
     // A business named for its owner is no person.
     check(
-        "says Dana Keatley, co-owner of Keatley Medical Nutrition Therapy.",
-        &["PERSON Dana Keatley"],
-        &["PERSON Keatley Medical Nutrition Therapy"],
+        "says Dana Vellner, co-owner of Vellner Medical Nutrition Therapy.",
+        &["PERSON Dana Vellner"],
+        &["PERSON Vellner Medical Nutrition Therapy"],
     );
     // But an age before a name does not make a product.
     check(
@@ -180,8 +153,8 @@ fn cues_for_unlisted_names() {
         &[],
     );
     check(
-        "Hi there! My name is Brisa and I hike in the desert.",
-        &["PERSON Brisa"],
+        "Hello! My name is Kelvra and I paint murals.",
+        &["PERSON Kelvra"],
         &[],
     );
     check(
@@ -202,12 +175,12 @@ fn places_codes_and_regions() {
     check("NY Governor Hale vetoed the bill.", &["GPE NY"], &[]);
     check("Doctors ordered CT scans for both.", &[], &["GPE CT"]);
     check(
-        "These are the best agencies in the U.S that work with brands.",
+        "Here are the top studios in the U.S that design logos.",
         &["GPE U.S"],
         &[],
     );
     check(
-        "Sales in the U.S. EV market grew last year.",
+        "Prices in the U.S. PC market fell this spring.",
         &["GPE U.S."],
         &[],
     );
@@ -221,18 +194,18 @@ fn places_codes_and_regions() {
 #[test]
 fn places_inside_organisation_names() {
     check(
-        "She moved from the University of Alabama at Birmingham to Boston.",
-        &["ORG University of Alabama at Birmingham"],
+        "She moved from the University of Illinois at Chicago to Boston.",
+        &["ORG University of Illinois at Chicago"],
         &["GPE Birmingham"],
     );
     check(
-        "Forms go to the New York Department of State each year.",
-        &["ORG New York Department of State"],
+        "Forms go to the Ohio Department of Revenue each year.",
+        &["ORG Ohio Department of Revenue"],
         &["GPE New York"],
     );
     check(
-        "A psychologist with Lone Star Health San Antonio explains the diet.",
-        &["ORG Lone Star Health San Antonio"],
+        "A dietitian with Prairie Health Omaha explains the plan.",
+        &["ORG Prairie Health Omaha"],
         &["GPE San Antonio"],
     );
 }

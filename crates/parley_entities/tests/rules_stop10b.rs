@@ -1,36 +1,9 @@
 //! General rules of the second stop-10 pass, added while reading the errors on held-out 4 (news,
 //! development data after its first score): each is checked on sentences written for this test.
 
-use parley_actors::ActorDict;
-use parley_entities::{recognize, testing};
+mod common;
 
-/// Entities of `text` as `TYPE text` strings, in order.
-fn entities(text: &str) -> Vec<String> {
-    let sents = testing::sentences(text);
-    recognize(text, &sents, ActorDict::builtin(), None)
-        .entities
-        .into_iter()
-        .filter(|e| e.kind.as_str() != "DATE")
-        .map(|e| format!("{} {}", e.kind.as_str(), e.text))
-        .collect()
-}
-
-/// `expected` lists entities that must be found; `absent` ones that must not.
-fn check(text: &str, expected: &[&str], absent: &[&str]) {
-    let got = entities(text);
-    for e in expected {
-        assert!(
-            got.iter().any(|g| g == e),
-            "{text}\n  missing {e}\n  got {got:?}"
-        );
-    }
-    for e in absent {
-        assert!(
-            !got.iter().any(|g| g == e),
-            "{text}\n  unexpected {e}\n  got {got:?}"
-        );
-    }
-}
+use common::check;
 
 #[test]
 fn roster_codes_are_not_names() {
@@ -90,9 +63,9 @@ fn hyphenated_place_pairs() {
     );
     // A name with a hyphen stays whole.
     check(
-        "Cheuk Hau-yip, the district commander, said the rioters would be charged.",
-        &["PERSON Cheuk Hau-yip"],
-        &["PERSON Cheuk Hau"],
+        "Chan Siu-kei, the district commander, said the rioters would be charged.",
+        &["PERSON Chan Siu-kei"],
+        &["PERSON Chan Siu"],
     );
     // A place before a hyphen and a common word still ends there.
     check(
@@ -118,8 +91,10 @@ fn clubs_named_for_places() {
         &["GPE Porto", "GPE Milan", "GPE Chelsea", "GPE Madrid"],
     );
     // A listed city named with "City" stays a place; a club word after a place makes a club.
+    // (Third stop-10 pass: a place that is the subject of "beat" in a sports text is a team, so
+    // the sentence now plays the match *in* the city.)
     check(
-        "Kansas City beat Leicester City in the match, and the coach praised the club.",
+        "Leicester City played in Kansas City in the match, and the coach praised the club.",
         &["GPE Kansas City", "ORG Leicester City"],
         &[],
     );
@@ -134,13 +109,13 @@ fn clubs_named_for_places() {
 #[test]
 fn word_given_names_that_speak() {
     check(
-        "\"It is a lie,\" Will Moy, chief executive of the charity, said.",
-        &["PERSON Will Moy"],
+        "\"It is a lie,\" Will Tapper, chief executive of the charity, said.",
+        &["PERSON Will Tapper"],
         &[],
     );
     check(
-        "Will Moy said the claim was false.",
-        &["PERSON Will Moy"],
+        "Will Tapper said the claim was false.",
+        &["PERSON Will Tapper"],
         &[],
     );
     // Not a listed place.
