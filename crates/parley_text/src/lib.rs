@@ -249,44 +249,7 @@ impl Analyzer {
     /// Splits `text` into sentences (never across the given paragraph spans) and analyses them.
     /// Offsets are code points into `text`.
     pub fn analyze(&self, text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
-        let idx = CharIndex::new(text);
-        let regions = regions(&idx, text, paragraphs);
-        let mut out = Vec::new();
-        let mut toks = Vec::new();
-        for (a, b) in regions {
-            toks.clear();
-            tokenize::tokenize_into(text, a, b, &mut toks);
-            for (s, e) in self.models.splitter.split(text, &toks) {
-                let st = &toks[s..e];
-                if st.is_empty() {
-                    continue;
-                }
-                let words: Vec<&str> = st.iter().map(|t| &text[t.start..t.end]).collect();
-                let ana = self.analyze_words(&words);
-                let tokens = st
-                    .iter()
-                    .zip(ana)
-                    .map(|(t, w)| Token {
-                        start: idx.char_of_byte(t.start),
-                        end: idx.char_of_byte(t.end),
-                        text: text[t.start..t.end].to_string(),
-                        lemma: w.lemma,
-                        upos: w.upos,
-                        xpos: w.xpos,
-                        head: if w.head == 0 { None } else { Some(w.head - 1) },
-                        deprel: w.deprel,
-                    })
-                    .collect();
-                let (bs, be) = (st[0].start, st[st.len() - 1].end);
-                out.push(Sentence {
-                    start: idx.char_of_byte(bs),
-                    end: idx.char_of_byte(be),
-                    text: text[bs..be].to_string(),
-                    tokens,
-                });
-            }
-        }
-        out
+        self.analyze_selected(text, paragraphs, &mut |_, _, _| true)
     }
 
     /// Like [`Analyzer::analyze`] (same sentences, tokens, tags and lemmas), but runs the
