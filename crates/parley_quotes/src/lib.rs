@@ -1192,9 +1192,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
                         let c1 = s.w[comma_at - 1].b1;
                         let c0 = s.b0;
                         // A direct quotation there is already taken.
-                        if !direct_spans
-                            .iter()
-                            .any(|&(a, b)| a < c1 && c0 < b && (b - a) * 2 > c1 - c0)
+                        if !mostly_quoted(&direct_spans, c0, c1)
                             && text[c0..c1].split_whitespace().count() >= 4
                         {
                             let ch = ctx.channel(s, k, class, k, n);
@@ -1296,11 +1294,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
             if (prep_only || c >= n) && np.0 > 0 && ctx.gap(s, np.0 - 1).trim() == "," {
                 let c1 = s.w[np.0 - 1].b1;
                 let c0 = skip_open(text, s.b0, c1);
-                if c1 > c0 + 10
-                    && !direct_spans
-                        .iter()
-                        .any(|&(a, b)| a < c1 && c0 < b && (b - a) * 2 > c1 - c0)
-                {
+                if c1 > c0 + 10 && !mostly_quoted(&direct_spans, c0, c1) {
                     let ch = ctx.channel(s, k, class, k, n);
                     cands.push(Cand::indirect(
                         c0,
@@ -1500,6 +1494,14 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
     out.sort_by_key(|q| (q.start, q.end));
     out.dedup_by(|a, b| a.start == b.start && a.end == b.end);
     out
+}
+
+/// Whether a direct quote overlapping `c0..c1` is longer than half of it: that content is
+/// already a direct quote, not reported speech of its own.
+fn mostly_quoted(direct_spans: &[(usize, usize)], c0: usize, c1: usize) -> bool {
+    direct_spans
+        .iter()
+        .any(|&(a, b)| a < c1 && c0 < b && (b - a) * 2 > c1 - c0)
 }
 
 /// Reported speech from the dependency parse: a cue verb with a subject and a clausal
