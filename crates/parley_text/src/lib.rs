@@ -193,6 +193,38 @@ impl Analyzer {
         &self.models
     }
 
+    /// The tagger's class names ("UPOS" or "UPOS|XPOS") for `words`, or heuristic UPOS tags when
+    /// no tagger model is loaded.
+    fn tag_classes<'m>(&'m self, words: &[&str]) -> Vec<&'m str> {
+        let m = &*self.models;
+        let classes = m.tagger.classes();
+        if classes.is_empty() {
+            return words.iter().map(|w| heuristic_upos(w).as_str()).collect();
+        }
+        m.tagger
+            .tag(words)
+            .into_iter()
+            .map(|c| classes.get(c).map(String::as_str).unwrap_or("X"))
+            .collect()
+    }
+
+    /// (head, relation) for each word from the tagged `names`; a flat tree under the first word
+    /// when no parser model is loaded.
+    fn parse_tagged(&self, words: &[&str], names: &[&str]) -> Vec<(usize, String)> {
+        let m = &*self.models;
+        if m.parser.labels.is_empty() {
+            return (0..words.len())
+                .map(|i| {
+                    (
+                        usize::from(i > 0),
+                        if i == 0 { "root" } else { "dep" }.to_string(),
+                    )
+                })
+                .collect();
+        }
+        m.parser.parse(&parser::Input::new(words, names))
+    }
+
     /// Tags, lemmatises and parses a sentence of given words.
     pub fn analyze_words(&self, words: &[&str]) -> Vec<WordAnalysis> {
         let m = &*self.models;
@@ -200,18 +232,7 @@ impl Analyzer {
         if n == 0 {
             return Vec::new();
         }
-        let classes = m.tagger.classes();
-        let heuristic: Vec<Upos>;
-        let names: Vec<&str> = if classes.is_empty() {
-            heuristic = words.iter().map(|w| heuristic_upos(w)).collect();
-            heuristic.iter().map(|u| u.as_str()).collect()
-        } else {
-            m.tagger
-                .tag(words)
-                .into_iter()
-                .map(|c| classes.get(c).map(String::as_str).unwrap_or("X"))
-                .collect()
-        };
+        let names = self.tag_classes(words);
         let tags: Vec<(Upos, String)> = names
             .iter()
             .map(|c| {
@@ -219,19 +240,7 @@ impl Analyzer {
                 (u, x.to_string())
             })
             .collect();
-        let parsed: Vec<(usize, String)> = if m.parser.labels.is_empty() {
-            (0..n)
-                .map(|i| {
-                    if i == 0 {
-                        (0, "root".to_string())
-                    } else {
-                        (1, "dep".to_string())
-                    }
-                })
-                .collect()
-        } else {
-            m.parser.parse(&parser::Input::new(words, &names))
-        };
+        let parsed = self.parse_tagged(words, &names);
         words
             .iter()
             .zip(tags)
@@ -275,7 +284,6 @@ impl Analyzer {
         let m = &*self.models;
         let idx = CharIndex::new(text);
         let regions = regions(&idx, text, paragraphs);
-        let classes = m.tagger.classes();
         let mut out = Vec::new();
         let mut toks = Vec::new();
         for (a, b) in regions {
@@ -287,15 +295,7 @@ impl Analyzer {
                     continue;
                 }
                 let words: Vec<&str> = st.iter().map(|t| &text[t.start..t.end]).collect();
-                let names: Vec<&str> = if classes.is_empty() {
-                    words.iter().map(|w| heuristic_upos(w).as_str()).collect()
-                } else {
-                    m.tagger
-                        .tag(&words)
-                        .into_iter()
-                        .map(|c| classes.get(c).map(String::as_str).unwrap_or("X"))
-                        .collect()
-                };
+                let names = self.tag_classes(&words);
                 let tags: Vec<(Upos, &str)> =
                     names.iter().map(|c| tagger::split_class(c)).collect();
                 let upos: Vec<Upos> = tags.iter().map(|t| t.0).collect();
@@ -304,22 +304,8 @@ impl Analyzer {
                     .zip(&upos)
                     .map(|(w, &u)| m.lemmatizer.lemma(w, u))
                     .collect();
-                let parsed: Option<Vec<(usize, String)>> = if !select(&words, &upos, &lemmas) {
-                    None
-                } else if m.parser.labels.is_empty() {
-                    Some(
-                        (0..words.len())
-                            .map(|i| {
-                                (
-                                    usize::from(i > 0),
-                                    if i == 0 { "root" } else { "dep" }.to_string(),
-                                )
-                            })
-                            .collect(),
-                    )
-                } else {
-                    Some(m.parser.parse(&parser::Input::new(&words, &names)))
-                };
+                let parsed =
+                    select(&words, &upos, &lemmas).then(|| self.parse_tagged(&words, &names));
                 let mut parsed = parsed.map(Vec::into_iter);
                 let tokens = st
                     .iter()
