@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Select and excerpt ScrapingHub news pages for the entity held-out sets 4, 5 and 6.
+"""Select and excerpt ScrapingHub news pages for the entity held-out sets 4, 5, 6 and 7.
 
 Rule: candidates = pages whose articleBody has >= 1,500 characters (code points);
 excerpt = articleBody up to (not including) the first "\n" at or after character 2,000
@@ -14,6 +14,8 @@ Usage: python3 scripts/select_scrapinghub.py 21 OUT_DIR      (held-out 4: positi
        non-English pages among them are written too but are not in the set)
        python3 scripts/select_scrapinghub.py 28 OUT_DIR 46   (held-out 6: positions 46-73; position 70,
        Korean, is written too but is not in the set)
+       python3 scripts/select_scrapinghub.py 29 OUT_DIR 74   (held-out 7: positions 74-102; positions 77,
+       91 and 98, German/Portuguese, are written too but are not in the set)
 PARLEY_SHARED picks the shared folder.
 """
 import hashlib, json, os, sys
