@@ -431,6 +431,7 @@ pub fn is_org_head(w: &str) -> bool {
                 | "agency"
                 | "office"
                 | "bureau"
+                | "directorate"
                 | "commission"
                 | "committee"
                 | "council"

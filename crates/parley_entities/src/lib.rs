@@ -877,12 +877,21 @@ fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
                     && next2 == Some("to"))
                 || (matches!(next, Some("drew" | "draws" | "tied" | "ties"))
                     && next2 == Some("with"))
+                || (matches!(next, Some("improved" | "improves" | "fell" | "dropped"))
+                    && next2 == Some("to")
+                    && score_after(b + 2))
                 || score_after(b));
         // ("against" and "champion" only in a text with three sports words or more.)
         let obj = prev.is_some_and(|w| {
             TEAM_OBJ_PREV.contains(&w)
                 && (n_sports >= 3 || !matches!(w, "against" | "champion" | "champions"))
-        }) || (prev == Some("d") && text[doc.w[a - 1].b1..doc.w[a].b0] == *". ")
+        }) || (n_sports >= 3
+            && matches!(
+                prev,
+                Some("lead" | "lift" | "led" | "lifted" | "carry" | "carried")
+            )
+            && matches!(prev2, Some("to" | "helped" | "help" | "helping")))
+            || (prev == Some("d") && text[doc.w[a - 1].b1..doc.w[a].b0] == *". ")
             || (prev == Some("on") && matches!(prev2, Some("takes" | "took" | "take" | "taking")))
             || (matches!(prev, Some("over" | "at" | "to" | "for"))
                 && prev2.is_some_and(|w| {
@@ -950,6 +959,438 @@ fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
         p.name = None;
         p.sure = true;
     }
+}
+
+/// The fifty US states (and the federal district), lower case.
+const US_STATES: &[&str] = &[
+    "alabama",
+    "alaska",
+    "arizona",
+    "arkansas",
+    "california",
+    "colorado",
+    "connecticut",
+    "delaware",
+    "florida",
+    "georgia",
+    "hawaii",
+    "idaho",
+    "illinois",
+    "indiana",
+    "iowa",
+    "kansas",
+    "kentucky",
+    "louisiana",
+    "maine",
+    "maryland",
+    "massachusetts",
+    "michigan",
+    "minnesota",
+    "mississippi",
+    "missouri",
+    "montana",
+    "nebraska",
+    "nevada",
+    "new hampshire",
+    "new jersey",
+    "new mexico",
+    "new york",
+    "north carolina",
+    "north dakota",
+    "ohio",
+    "oklahoma",
+    "oregon",
+    "pennsylvania",
+    "rhode island",
+    "south carolina",
+    "south dakota",
+    "tennessee",
+    "texas",
+    "utah",
+    "vermont",
+    "virginia",
+    "washington",
+    "west virginia",
+    "wisconsin",
+    "wyoming",
+];
+
+/// Last words of newspaper and magazine names after a place ("The Millbrook Reporter", "Oakdale
+/// Tribune"): the place is part of the paper's name.
+const NEWS_HEADS: &[&str] = &[
+    "times",
+    "post",
+    "tribune",
+    "herald",
+    "gazette",
+    "journal",
+    "chronicle",
+    "reporter",
+    "examiner",
+    "inquirer",
+    "enquirer",
+    "courier",
+    "observer",
+    "dispatch",
+    "globe",
+    "telegraph",
+    "register",
+];
+
+/// Conventions of news text applied to the typed pieces:
+/// - a place or person joined by a hyphen to a lower-case word ("Oakdale-based", "Vell-led",
+///   "Nobel-winning") is a modifier inside a compound, not a name;
+/// - "Jr." / "Sr." after a person's name keeps its full stop;
+/// - a party-state tag "(D-Ore.)", "(R-NM)" names the state (GPE), not the party;
+/// - an all-caps dateline "MILLBROOK, NORWAY" opening a line names the city as well;
+/// - a place before a newspaper's last word ("The Oakdale Reporter") is the paper (ORG), and a
+///   place before "Attorney's Office" is that office (ORG).
+fn news_conventions(doc: &Doc, pieces: &mut Vec<Piece>) {
+    let text = doc.text;
+    let n = doc.w.len();
+    let lex = lexicon();
+    for p in pieces.iter_mut() {
+        if !matches!(p.kind, Some(EntityType::GPE | EntityType::PERSON)) {
+            continue;
+        }
+        let last = &doc.w[p.b - 1];
+        let mut rest = text[last.b1..].chars();
+        if matches!(rest.next(), Some('-' | '\u{2010}' | '\u{2011}'))
+            && rest.next().is_some_and(char::is_lowercase)
+        {
+            p.kind = None;
+            continue;
+        }
+        if p.kind == Some(EntityType::PERSON)
+            && p.b > p.a + 1
+            && matches!(last.text, "Jr" | "Sr")
+            && text[last.b1..].starts_with('.')
+        {
+            p.dot = true;
+        }
+    }
+    let mut add: Vec<Piece> = Vec::new();
+    let given = |w: &str| {
+        lex.given.contains_key(w) || lex.census_given.contains(w) || lex.word_given.contains(w)
+    };
+    let title = |w: &str| {
+        is_person_title(w)
+            || matches!(
+                w,
+                "administrator"
+                    | "commissioner"
+                    | "director"
+                    | "chairman"
+                    | "chairwoman"
+                    | "chair"
+                    | "spokesman"
+                    | "spokeswoman"
+                    | "spokesperson"
+                    | "founder"
+                    | "cofounder"
+                    | "co-founder"
+                    | "economist"
+                    | "analyst"
+                    | "strategist"
+            )
+    };
+    // "Acme Administrator Dana Vell": an organisation's name, a person's title, then a name
+    // opening with a given name: the person is the name after the title.
+    for q in pieces.iter() {
+        if q.kind == Some(EntityType::PERSON) || q.b < q.a + 4 {
+            continue;
+        }
+        for t in q.a + 1..q.b - 2 {
+            let rest = q.b - (t + 1);
+            if title(&doc.w[t].lower)
+                && (2..=3).contains(&rest)
+                && given(doc.w[t + 1].text)
+                && !doc.w[t + 1..q.b]
+                    .iter()
+                    .any(|w| w.allcaps || lexicon::is_org_head(&w.lower) || title(&w.lower))
+            {
+                let mut org = new_piece(q.a, t, Some(EntityType::ORG), q.sure);
+                org.code = None;
+                add.push(org);
+                add.push(new_piece(t + 1, q.b, Some(EntityType::PERSON), true));
+                break;
+            }
+        }
+    }
+    // "Robert Vellano Jr. … Bob Vellano": a given name before the surname of a named person
+    // makes a person.
+    let surnames: HashSet<&str> = pieces
+        .iter()
+        .filter(|p| p.kind == Some(EntityType::PERSON) && p.b > p.a + 1 && p.sure)
+        .map(|p| {
+            let last = &doc.w[p.b - 1];
+            if matches!(last.text, "Jr" | "Jr." | "Sr" | "Sr." | "II" | "III") && p.b > p.a + 2 {
+                doc.w[p.b - 2].lower.as_str()
+            } else {
+                last.lower.as_str()
+            }
+        })
+        .collect();
+    let mut to_person = Vec::new();
+    for (i, q) in pieces.iter().enumerate() {
+        if q.b == q.a + 2
+            && matches!(q.kind, None | Some(EntityType::ORG))
+            && given(doc.w[q.a].text)
+            && surnames.contains(doc.w[q.a + 1].lower.as_str())
+            && !doc.w[q.a + 1].allcaps
+        {
+            to_person.push(i);
+        }
+    }
+    for i in to_person {
+        let q = &mut pieces[i];
+        q.kind = Some(EntityType::PERSON);
+        q.code = None;
+        q.name = None;
+        q.sure = true;
+    }
+    // Party-state tags.
+    for k in 1..n {
+        let (party, st) = (&doc.w[k - 1], &doc.w[k]);
+        if party.sent != st.sent
+            || !matches!(party.text, "D" | "R" | "I")
+            || text[party.b1..st.b0] != *"-"
+            || !text[..party.b0].ends_with('(')
+        {
+            continue;
+        }
+        let dot = !st.text.ends_with('.') && text[st.b1..].starts_with('.');
+        let bare = st.lower.trim_end_matches('.');
+        let state = STATE_ABBR.contains(&bare)
+            || us_state_code(st.text)
+            || lex
+                .gaz
+                .get(&st.lower)
+                .is_some_and(|e| e.kind == EntityType::GPE);
+        if state && text[st.b1 + usize::from(dot)..].starts_with(')') {
+            let mut p = new_piece(k, k + 1, Some(EntityType::GPE), true);
+            p.dot = dot;
+            add.push(p);
+        }
+    }
+    // "Lakeside, Ariz.", "Paradise Falls, TX", "Hale Springs, Texas": the capitalised words
+    // before a comma and a US state (AP abbreviation, postal code or listed state) name a city,
+    // whatever the words.
+    for k in 1..n {
+        let st = &doc.w[k];
+        if !st.cap || !same_sent_w(doc, k - 1, k) || doc.gap(k - 1) != ", " {
+            continue;
+        }
+        let dot = !st.text.ends_with('.') && text[st.b1..].starts_with('.');
+        let bare = st.lower.trim_end_matches('.');
+        let mut m = 0;
+        let ap = STATE_ABBR.contains(&bare) && (dot || st.text.ends_with('.'));
+        if ap || us_state_code(st.text) {
+            m = 1;
+        } else {
+            for len in [2usize, 1] {
+                if k + len > n
+                    || !(k..k + len).all(|x| same_sent_w(doc, k, x) && doc.w[x].cap)
+                    || (len == 2 && !doc.joinable(k))
+                {
+                    continue;
+                }
+                let key = doc.w[k..k + len]
+                    .iter()
+                    .map(|w| w.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if US_STATES.contains(&key.as_str()) {
+                    m = len;
+                    break;
+                }
+            }
+        }
+        if m == 0 {
+            continue;
+        }
+        let s_end = k + m;
+        let dot = ap && dot;
+        let e = doc.w[s_end - 1].b1 + usize::from(dot);
+        let mut after = text[e..].chars();
+        let ok_after = match after.next() {
+            None => true,
+            Some(',' | '.' | ';' | ')' | ':' | '\n' | '—' | '–') => true,
+            Some(' ') => after
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == '('),
+            _ => false,
+        };
+        if !ok_after {
+            continue;
+        }
+        let mut i = k - 1;
+        while i > 0
+            && k - i < 3
+            && same_sent_w(doc, i - 1, i)
+            && doc.joinable(i - 1)
+            && doc.w[i - 1].cap
+            && !doc.w[i - 1].allcaps
+            && !lexicon::is_function_word(&doc.w[i - 1].lower)
+        {
+            i -= 1;
+        }
+        let left = &doc.w[i..k];
+        // ("in Lorena, Wash.": a single given name after a preposition of place is the city.)
+        let place_prep = k == i + 1
+            && i > 0
+            && same_sent_w(doc, i - 1, i)
+            && matches!(
+                doc.w[i - 1].lower.as_str(),
+                "in" | "of" | "from" | "near" | "outside"
+            );
+        let more_before =
+            i > 0 && same_sent_w(doc, i - 1, i) && doc.joinable(i - 1) && doc.w[i - 1].cap;
+        if more_before
+            || left.iter().any(|w| {
+                !w.cap
+                    || w.allcaps
+                    || w.poss
+                    || w.date
+                    || lexicon::is_function_word(&w.lower)
+                    || lexicon::is_calendar_word(&w.lower)
+            })
+            || (left[0].initial
+                && lexicon::is_common_word(&left[0].lower)
+                && !lex.gaz.contains_key(&left[0].lower))
+            || pieces.iter().any(|p| {
+                pieces_overlap(p.a, p.b, i, k)
+                    && (p.a < i
+                        || p.b > k
+                        || (p.kind == Some(EntityType::PERSON) && !place_prep)
+                        || (p.kind == Some(EntityType::ORG) && p.sure))
+            })
+        {
+            continue;
+        }
+        if !pieces
+            .iter()
+            .any(|p| p.a == i && p.b == k && p.kind == Some(EntityType::GPE))
+        {
+            add.push(new_piece(i, k, Some(EntityType::GPE), true));
+        }
+        if !pieces
+            .iter()
+            .any(|p| p.a == k && p.b == s_end && p.kind == Some(EntityType::GPE) && p.dot == dot)
+        {
+            let mut p = new_piece(k, s_end, Some(EntityType::GPE), true);
+            p.dot = dot;
+            add.push(p);
+        }
+    }
+    // All-caps datelines: "MILLBROOK, NORWAY" on a line of its own or before a dash or colon.
+    let line_start = |i: usize| {
+        let before = text[..doc.w[i].b0].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with('\n')
+    };
+    for q in pieces.iter() {
+        if q.kind != Some(EntityType::GPE) || q.a == 0 || !doc.w[q.a..q.b].iter().all(|w| w.allcaps)
+        {
+            continue;
+        }
+        let end = doc.w[q.b - 1].b1 + usize::from(q.dot);
+        let after = text[end..].trim_start_matches([' ', '\u{a0}']);
+        if !(after.is_empty() || after.starts_with(['\n', '—', '–', '-', '(', ':'])) {
+            continue;
+        }
+        let k = q.a;
+        if text[doc.w[k - 1].b1..doc.w[k].b0] != *", " {
+            continue;
+        }
+        let mut i = k - 1;
+        while i > 0 && k - i < 3 && doc.w[i - 1].allcaps && doc.joinable(i - 1) && !line_start(i) {
+            i -= 1;
+        }
+        if !line_start(i)
+            || !doc.w[i..k].iter().all(|w| w.allcaps && !w.poss)
+            || pieces.iter().any(|p| {
+                pieces_overlap(p.a, p.b, i, k)
+                    && matches!(p.kind, Some(EntityType::GPE | EntityType::PERSON))
+            })
+        {
+            continue;
+        }
+        add.push(new_piece(i, k, Some(EntityType::GPE), true));
+    }
+    // "Eastern Oregon", "Central Florida" in a text about sport: a university's team.
+    let sport = SPORTS_WORDS
+        .iter()
+        .chain(SPORTS_MORE)
+        .filter(|w| doc.lower_seen.contains(**w))
+        .count()
+        >= 2;
+    let compass = |w: &W| {
+        matches!(
+            w.text,
+            "Eastern" | "Western" | "Northern" | "Southern" | "Central"
+        )
+    };
+    let state_at = |a: usize, b: usize| {
+        let key = doc.w[a..b]
+            .iter()
+            .map(|w| w.lower.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        US_STATES.contains(&key.as_str())
+    };
+    for q in pieces.iter().filter(|_| sport) {
+        if q.kind == Some(EntityType::GPE)
+            && q.a > 0
+            && same_sent_w(doc, q.a - 1, q.a)
+            && doc.joinable(q.a - 1)
+            && compass(&doc.w[q.a - 1])
+            && state_at(q.a, q.b)
+        {
+            add.push(new_piece(q.a - 1, q.b, Some(EntityType::ORG), true));
+        } else if q.kind == Some(EntityType::LOC)
+            && q.b > q.a + 1
+            && compass(&doc.w[q.a])
+            && state_at(q.a + 1, q.b)
+        {
+            add.push(new_piece(q.a, q.b, Some(EntityType::ORG), true));
+        }
+    }
+    // Newspapers and attorneys' offices named after a place.
+    for q in pieces.iter() {
+        if q.kind != Some(EntityType::GPE) || q.b >= n || !same_sent_w(doc, q.b - 1, q.b) {
+            continue;
+        }
+        let next = &doc.w[q.b];
+        if next.cap
+            && !next.allcaps
+            && doc.joinable(q.b - 1)
+            && NEWS_HEADS.contains(&next.lower.as_str())
+        {
+            let the = q.a > 0
+                && doc.w[q.a - 1].text == "The"
+                && same_sent_w(doc, q.a - 1, q.a)
+                && doc.joinable(q.a - 1);
+            add.push(new_piece(
+                q.a - usize::from(the),
+                q.b + 1,
+                Some(EntityType::ORG),
+                true,
+            ));
+        } else if next.text == "Attorney"
+            && next.poss
+            && q.b + 1 < n
+            && same_sent_w(doc, q.b, q.b + 1)
+            && doc.w[q.b + 1].text == "Office"
+        {
+            add.push(new_piece(q.a, q.b + 2, Some(EntityType::ORG), true));
+        }
+    }
+    if add.is_empty() {
+        return;
+    }
+    pieces.retain(|q| !add.iter().any(|p| pieces_overlap(q.a, q.b, p.a, p.b)));
+    pieces.append(&mut add);
+    pieces.sort_by_key(|p| (p.a, p.b));
 }
 
 fn same_sent_w(doc: &Doc, x: usize, y: usize) -> bool {
@@ -1050,6 +1491,16 @@ fn split_words<'t>(text: &'t str, s0: usize, s1: usize, sent: usize, out: &mut V
                                             "led" | "era" | "run" | "old" | "ish" | "fed" | "far"
                                         )))
                         }
+                    {
+                        break;
+                    }
+                    // A party-state tag "(D-Ore.)", "(R-NM)": the party letter is a word of its
+                    // own, so that the state can be a place.
+                    if d == '-'
+                        && i - start == 1
+                        && matches!(&text[start..i], "D" | "R" | "I")
+                        && text[..start].ends_with('(')
+                        && next.is_some_and(|n| n.is_uppercase())
                     {
                         break;
                     }
@@ -1163,7 +1614,9 @@ fn product_word(w: &str) -> bool {
                     | "Fitz"
                     | "Del"
             );
-            if !(surname_prefix && !lexicon::is_common_word(&rest)) {
+            // ("Mc" before any word is a surname: "McBride", "McFarm".)
+            let mc = prefix == "Mc" && rest.chars().count() >= 2;
+            if !mc && !(surname_prefix && !lexicon::is_common_word(&rest)) {
                 return true;
             }
         }
@@ -1660,6 +2113,8 @@ fn segment(
             && !lex.given.contains_key(w.text)
             && !(lex.word_given.contains(w.text) && lex.surnames.contains(doc.w[k + 1].text))
             && longest_known(doc, k, k + 1, dict, date).is_none()
+            // (Not the first word of a listed name: "New Oakham: …", "NEW OAKHAM (AP) —".)
+            && longest_known(doc, k, b, dict, date).is_none_or(|(n, _)| n < 2)
             && w.upos != Some(Upos::PROPN)
             && (doc.lower_seen.contains(&w.lower)
                 || w.lower.ends_with("ing")
@@ -1781,6 +2236,24 @@ fn segment(
                 // "Carolina Panthers": a team or a firm named by a plural noun (census surnames
                 // such as "Banks", "Woods" excepted).
                 || (j > k + 1 && plural_noun(&doc.w[j - 1]));
+            // (Not when the text speaks of a person: "said Dana Pickles", "Dana Pickles said",
+            // "Dana Pickles, a trade economist".)
+            let said = |x: usize| {
+                matches!(
+                    doc.w[x].lower.as_str(),
+                    "said" | "says" | "told" | "added" | "adds"
+                )
+            };
+            let person_cue = (k > 0 && same_sent_w(doc, k - 1, k) && said(k - 1))
+                || (j == b && j < doc.w.len() && same_sent_w(doc, j - 1, j) && said(j))
+                || (j == b
+                    && doc.gap(j - 1).trim() == ","
+                    && j + 1 < doc.w.len()
+                    && matches!(doc.w[j].lower.as_str(), "a" | "an" | "the")
+                    && (j + 1..(j + 4).min(doc.w.len()))
+                        .take_while(|&x| same_sent_w(doc, j, x))
+                        .any(|x| is_person_title(&doc.w[x].lower)));
+            let business = business && !person_cue;
             if j > k + 1 && !org_tail && !product && (the_before || business) {
                 k = j;
                 first_piece = false;
@@ -2824,9 +3297,23 @@ pub fn recognize(
                 && doc.w[p.a - 2].sent == ws[0].sent
                 && (doc.w[p.a - 1].lower == "is" && doc.w[p.a - 2].lower == "name"
                     || doc.w[p.a - 1].lower == "named" && is_person_title(&doc.w[p.a - 2].lower));
+            // The speaker after a closing quotation: "“… a good day,” Vell said."
+            let quote_speaker = n == 1
+                && after.is_some_and(|w| {
+                    matches!(
+                        w.lower.as_str(),
+                        "said" | "says" | "added" | "adds" | "explained" | "wrote" | "noted"
+                    )
+                })
+                && {
+                    let mut before = text[..ws[0].b0].trim_end_matches([' ', '\u{a0}']).chars();
+                    matches!(before.next_back(), Some('”' | '"'))
+                        && matches!(before.next_back(), Some(',' | '.' | '?' | '!'))
+                };
             // A single unknown name with a strong cue: "said Vell", "Vell himself".
             let single_cue = n == 1
                 && (name_cue
+                    || quote_speaker
                     || after.is_some_and(|w| matches!(w.lower.as_str(), "himself" | "herself")));
             // "Eli Lilly and Novo Nordisk": a conjunct takes the type of a sure neighbour.
             let conj = conj_kind.get(&p.a).copied();
@@ -2962,7 +3449,7 @@ pub fn recognize(
             }
         }
     }
-    // "Washington, D.C.": one place.
+    // "Washington, D.C.": the city and the district, two places (as "City, ST" in news).
     for i in 1..pieces.len() {
         let (prev, cur) = (&pieces[i - 1], &pieces[i]);
         if prev.kind == Some(EntityType::GPE)
@@ -2973,8 +3460,10 @@ pub fn recognize(
             && matches!(doc.w[cur.a].text, "D.C." | "DC")
             && doc.gap(prev.b - 1) == ", "
         {
-            pieces[i - 1].b = pieces[i].b;
-            pieces[i].kind = None;
+            pieces[i].kind = Some(EntityType::GPE);
+            pieces[i].sure = true;
+            pieces[i].code = None;
+            pieces[i].name = None;
         }
     }
     // "Northern Michigan", "Southern California": a region (LOC) named from a place.
@@ -3089,6 +3578,8 @@ pub fn recognize(
     }
     pieces.retain(|p| p.kind.is_some());
     datelines_and_sports(&doc, &mut pieces);
+    news_conventions(&doc, &mut pieces);
+    pieces.retain(|p| p.kind.is_some());
 
     // Appositions and roles: "Kim Kye Gwan, a top adviser to …", "North Korean leader Kim".
     for p in pieces.iter_mut() {

@@ -24,9 +24,10 @@ fn common_word_names_are_not_people() {
 #[test]
 fn hyphenated_modifiers_end_the_name() {
     check(
+        // (Since stop 11 the place inside the compound is no name either: news convention.)
         "She ordered a New York-style bagel at the counter.",
-        &["GPE New York"],
-        &["PERSON New York-style"],
+        &[],
+        &["PERSON New York-style", "GPE New York"],
     );
     check(
         "Owner-chef Marta Lindqvist opened the bakery in 2019.",
