@@ -12,10 +12,11 @@ pages="$shared/eval/extraction/scrapinghub/html"
 secs="${1:-5}"
 [ -d "$pages" ] || { echo "bench_extraction: $pages not found; skipping" >&2; exit 0; }
 cd "$root"
-cargo build --release -q -p parley_cli || { [ -x target/release/parley ] && echo "bench_extraction: build failed; using the existing target/release/parley" >&2; } || exit 1
+bin="${PARLEY_BIN:-${CARGO_TARGET_DIR:-target}/release/parley}"
+[ -n "${PARLEY_BIN:-}" ] || cargo build --release -q -p parley_cli || { [ -x "$bin" ] && echo "bench_extraction: build failed; using the existing $bin" >&2; } || exit 1
 pin=""
 command -v taskset >/dev/null && pin="taskset -c 0"
-parley_out="$($pin target/release/parley bench extract --pages "$pages" --seconds "$secs")"
+parley_out="$($pin "$bin" bench extract --pages "$pages" --seconds "$secs")"
 parley_pps="$(printf '%s\n' "$parley_out" | awk -F'\t' '$1=="pages/s"{print $2}')"
 n_pages="$(printf '%s\n' "$parley_out" | awk -F'\t' '$1=="pages"{print $2}')"
 

@@ -27,9 +27,111 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+/// Month names in Spanish, Portuguese, French, German and Italian (full forms; they are read
+/// only between a day and a year, "4 de agosto de 2021", "4. März 2021").
+const FOREIGN_MONTHS: &[(&str, u32)] = &[
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("novembro", 11),
+    ("dezembro", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+];
+
+/// Short month names used inside one dashed token ("04-ago-2021", "12-déc-2019"), in the same
+/// languages; read only in that form.
+const FOREIGN_SHORT: &[(&str, u32)] = &[
+    ("ene", 1),
+    ("abr", 4),
+    ("ago", 8),
+    ("dic", 12),
+    ("fev", 2),
+    ("set", 9),
+    ("out", 10),
+    ("dez", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
+    ("mär", 3),
+    ("okt", 10),
+    ("gen", 1),
+    ("mag", 5),
+    ("giu", 6),
+    ("lug", 7),
+    ("ott", 10),
+];
+
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS
+        .iter()
+        .chain(FOREIGN_MONTHS)
+        .find(|(n, _)| *n == w)
+        .map(|(_, m)| *m)
+}
+
+/// "04-ago-2021", "4-Aug-2021": day, month name and year in one dashed token.
+fn dashed_day_month_year(t: &str) -> Option<String> {
+    let parts: Vec<&str> = t.split('-').collect();
+    let [d, m, y] = parts[..] else {
+        return None;
+    };
+    let low = m.trim_end_matches('.').to_lowercase();
+    let m = month(m).or_else(|| {
+        FOREIGN_SHORT
+            .iter()
+            .find(|(n, _)| *n == low)
+            .map(|(_, m)| *m)
+    })?;
+    (y.len() == 4).then_some(())?;
+    ymd(num(y)?, m, num(d)?)
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
@@ -132,6 +234,9 @@ pub fn find_in_text(s: &str) -> Option<String> {
                 }
             }
         }
+        if let Some(r) = dashed_day_month_year(t) {
+            return Some(r);
+        }
         if let Some(m) = month(t) {
             // Month D, YYYY
             if let (Some(d), Some(y)) = (toks.get(i + 1), toks.get(i + 2)) {
@@ -145,12 +250,23 @@ pub fn find_in_text(s: &str) -> Option<String> {
                     }
                 }
             }
-            // D Month YYYY
-            if i > 0 {
-                let d = toks[i - 1].trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
+            // D Month YYYY (also "4 de agosto de 2021")
+            let de = |t: &&str| t.eq_ignore_ascii_case("de") || t.eq_ignore_ascii_case("del");
+            let before = if i > 1 && de(&toks[i - 1]) {
+                i - 2
+            } else {
+                i.wrapping_sub(1)
+            };
+            let after = if toks.get(i + 1).is_some_and(de) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if before < i {
+                let d = toks[before].trim_end_matches(|c: char| c.is_alphabetic() || c == '.');
                 if let (Some(d), Some(y)) = (
                     num(d),
-                    toks.get(i + 1)
+                    toks.get(after)
                         .and_then(|y| num(y.trim_end_matches(|c: char| !c.is_ascii_digit()))),
                 ) {
                     if let Some(r) = ymd(y, m, d) {
@@ -325,6 +441,13 @@ mod tests {
         check("posted 2020/1/12", Some("2020-01-12"));
         check("20200112", Some("2020-01-12"));
         check("Published 3 hours ago", None);
+        // other languages' month names between a day and a year; a dashed short form
+        check("publicado el 7 de marzo de 2022", Some("2022-03-07"));
+        check("Mis à jour le 3 février 2021", Some("2021-02-03"));
+        check("Stand: 14. Oktober 2020", Some("2020-10-14"));
+        check("por Ana Ruiz, 09-ago-2019 18:45", Some("2019-08-09"));
+        check("19-Nov-2018", Some("2018-11-19"));
+        check("the ferry left 5 days ago 2021 was calm", None);
         check("2020-13-45", None);
         assert_eq!(
             from_url("https://example.org/news/2020/01/12/ferry-story/").as_deref(),

@@ -699,7 +699,10 @@ pub fn parse(src: &str) -> Dom {
                         decode_entities(raw)
                     } else if matches!(tag, Tag::Script) && !is_json_script(node) {
                         // other scripts are kept only when they may carry a publication date
-                        if memchr::memmem::find(raw.as_bytes(), b"ublish").is_some() {
+                        // or a data layer's post author
+                        if memchr::memmem::find(raw.as_bytes(), b"ublish").is_some()
+                            || memchr::memmem::find(raw.as_bytes(), b"pagePostAuthor").is_some()
+                        {
                             raw.to_string()
                         } else {
                             String::new()

@@ -4,7 +4,9 @@
 //! or a flattened text page ([`PageKind`]) and runs the matching extractor, returning an
 //! [`Extracted`] (the article plus diagnostics) or an [`ExtractError`] for input that is not a
 //! page at all. [`extract_with_names`] also takes a list of known multi-word names (e.g. from an
-//! actor dictionary) that help split run-together tag lists on text pages.
+//! actor dictionary) that help split run-together tag lists on text pages. [`extract_lenient`]
+//! returns the metadata of a page without article text (empty `text` plus a diagnostic) where
+//! [`extract`] reports [`ExtractError::NoText`].
 //!
 //! HTML: bytes are decoded (BOM, declared charset, UTF-8, else detection), parsed by a small
 //! bounded tree builder, boilerplate is removed by tag and class/id patterns (`data/`), the main
@@ -107,12 +109,45 @@ pub fn extract(bytes: &[u8], opts: &Options) -> Result<Extracted, ExtractError> 
     extract_with_names(bytes, opts, &[])
 }
 
+/// Like [`extract`], but a page without article text (a landing page, a video page with only
+/// metadata) is not an error: its metadata (title, authors, dates, …) is returned with an empty
+/// `text`, no paragraphs and the diagnostic [`NO_TEXT_DIAGNOSTIC`]. Empty and binary input are
+/// still errors. Pipelines that need a body keep using [`extract`], which reports
+/// [`ExtractError::NoText`].
+///
+/// ```
+/// let page = b"<html><head><title>Harbour webcam</title>
+///   <meta property='article:published_time' content='2024-05-02T08:00:00Z'></head>
+///   <body><div class='player'></div></body></html>";
+/// let opts = parley_extract::Options::default();
+/// assert!(parley_extract::extract(page, &opts).is_err());
+/// let out = parley_extract::extract_lenient(page, &opts).unwrap();
+/// assert_eq!(out.article.text, "");
+/// assert_eq!(out.article.published.as_deref().map(|d| &d[..10]), Some("2024-05-02"));
+/// assert!(out.diagnostics.iter().any(|d| d == parley_extract::NO_TEXT_DIAGNOSTIC));
+/// ```
+pub fn extract_lenient(bytes: &[u8], opts: &Options) -> Result<Extracted, ExtractError> {
+    extract_inner(bytes, opts, &[], true)
+}
+
+/// The diagnostic [`extract_lenient`] adds to a page without article text.
+pub const NO_TEXT_DIAGNOSTIC: &str = "no article text found; metadata only";
+
 /// Like [`extract`], with known multi-word names (people, organisations, places) that help split
 /// run-together tag lists on flattened text pages.
 pub fn extract_with_names(
     bytes: &[u8],
     opts: &Options,
     known_names: &[&str],
+) -> Result<Extracted, ExtractError> {
+    extract_inner(bytes, opts, known_names, false)
+}
+
+fn extract_inner(
+    bytes: &[u8],
+    opts: &Options,
+    known_names: &[&str],
+    allow_empty: bool,
 ) -> Result<Extracted, ExtractError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ExtractError::Empty);
@@ -167,7 +202,10 @@ pub fn extract_with_names(
         pos += len;
     }
     if out.is_empty() {
-        return Err(ExtractError::NoText);
+        if !allow_empty {
+            return Err(ExtractError::NoText);
+        }
+        diagnostics.push(NO_TEXT_DIAGNOSTIC.to_string());
     }
     debug_assert_eq!(CharIndex::new(&out).len_chars(), pos);
     if article.language.is_none() {

@@ -5,7 +5,13 @@
 //! (`article:published_time`) is dated by the dateline shown by its headline (JSON-LD stamps on
 //! such pages are often stale); and authors are people — post-nominal letters stay with their
 //! name ("Lena Moreau, MS, RD"), publications ("The …"), menu entries ("By Route") and labels
-//! ("Insights from") are not authors.
+//! ("Insights from") are not authors. A login handle ("jdoe") is an author only when structured
+//! metadata declares it, it is not the site's own name and no display name is shown; co-authors
+//! listed after the structured author in author-page links join it; a name in the headline's
+//! dateline row is the last resort.
+//!
+//! Dates: an update shown beside an earlier date yields to that date; "originally published on …"
+//! in the text and a `<time pubdate>` earlier than the structured stamp give the first publication.
 //!
 //! The headline is the visible `<h1>` unless the page says otherwise: an h1 that names the site
 //! (a logo, `og:site_name`, the part of the `<title>` around the declared headline), h1s that
@@ -51,6 +57,20 @@ pub struct Meta {
     pub ld_any_published: Option<String>,
     /// A publication date found in a non-JSON-LD script (`"datePublished":"…"` and kin).
     pub script_published: Option<String>,
+    /// The post author a tag-manager data layer declares (`"pagePostAuthor":"…"`).
+    pub script_author: Option<String>,
+}
+
+/// `"pagePostAuthor": "A Name"` in a page script: the data layer WordPress tag-manager plugins
+/// write for each post.
+fn script_author(text: &str) -> Option<String> {
+    let key = "\"pagePostAuthor\"";
+    let at = memchr::memmem::find(text.as_bytes(), key.as_bytes())? + key.len();
+    let rest = text[at..].trim_start_matches([' ', ':']);
+    let rest = rest.strip_prefix('"')?;
+    let end = rest.find('"')?;
+    let v = collapse_ws(&rest[..end]);
+    (!v.is_empty() && v.len() <= 80).then_some(v)
 }
 
 /// `"datePublished": "2021-03-04…"` and similar keys inside page scripts (app state blobs).
@@ -261,6 +281,12 @@ pub fn gather(dom: &Dom) -> Meta {
                     if c.is_empty() {
                         continue;
                     }
+                    // some site builders put the JSON-LD in a meta tag
+                    // (`<meta name="script:ld+json" content="{…}">`)
+                    if k.ends_with("ld+json") {
+                        read_json_ld(&c, &mut m);
+                        continue;
+                    }
                     m.multi.entry(k.clone()).or_default().push(c.clone());
                     m.metas.entry(k).or_insert(c);
                 }
@@ -286,8 +312,13 @@ pub fn gather(dom: &Dom) -> Meta {
                     .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
                 {
                     read_json_ld(&n.text, &mut m)
-                } else if m.script_published.is_none() {
-                    m.script_published = script_date(&n.text);
+                } else {
+                    if m.script_published.is_none() {
+                        m.script_published = script_date(&n.text);
+                    }
+                    if m.script_author.is_none() {
+                        m.script_author = script_author(&n.text);
+                    }
                 }
             }
             _ => {}
@@ -363,12 +394,35 @@ fn lower_case_name(words: &[&str]) -> bool {
         })
 }
 
+/// A user handle as blogging platforms declare it for an author who never set a display name
+/// ("jdoe", "mary.k", "ferry_fan"): one lower-case token of 3 to 30 letters, dots, dashes or
+/// underscores. Only taken from structured metadata, and not when it names the site itself.
+fn is_handle(words: &[&str]) -> bool {
+    let [w] = words else {
+        return false;
+    };
+    let n = w.chars().count();
+    (3..=30).contains(&n)
+        && w.chars().filter(|c| c.is_ascii_lowercase()).count() >= 3
+        && w.chars().all(|c| {
+            c.is_ascii_lowercase() || matches!(c, '.' | '-' | '_')
+        })
+        && w.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+        // template placeholders left unfilled ("undefined", "post.author.name")
+        && !matches!(*w, "undefined" | "null" | "none" | "nil" | "unknown" | "anonymous")
+        && !w.split(['.', '-', '_']).any(|p| matches!(p, "author" | "name" | "undefined" | "null"))
+}
+
 /// Like [`person_names_min`]; `structured` names (JSON-LD, meta tags) may be written all in
 /// lower case.
 fn person_names_opts(raw: &str, min_words: usize, structured: bool) -> Vec<String> {
     let mut s = collapse_ws(raw);
     if s.len() > 300 || s.contains("http") || s.contains('@') || s.contains('{') {
         return Vec::new();
+    }
+    // "Story and photos written by A Name, …": the name follows the cue
+    if let Some(at) = crate::textutil::find_ascii_ci(&s, " written by ") {
+        s = s[at + " written by ".len()..].to_string();
     }
     for pre in [
         "written by",
@@ -398,10 +452,21 @@ fn person_names_opts(raw: &str, min_words: usize, structured: bool) -> Vec<Strin
     // the part before was an affiliation ("Trial Attorney at Harbour & Hale"): a one-word part
     // after it continues the firm's name
     let mut after_affiliation = false;
+    // a part naming an affiliation or a job ("Head of Sales and Marketing") stays whole: the
+    // words after its "and" are no one's name
+    let is_affiliation = |p: &str| [" at ", " of ", " for "].iter().any(|w| p.contains(w));
     let parts: Vec<String> = s
         .split([',', ';', '|', '&', '/', '\u{b7}', '\u{2022}'])
-        .flat_map(|p| p.split(" and ").map(str::to_string).collect::<Vec<_>>())
-        .flat_map(|p| p.split(" And ").map(str::to_string).collect::<Vec<_>>())
+        .flat_map(|p| {
+            if is_affiliation(p) {
+                vec![p.to_string()]
+            } else {
+                p.split(" and ")
+                    .flat_map(|q| q.split(" And "))
+                    .map(str::to_string)
+                    .collect()
+            }
+        })
         .collect();
     for p in parts {
         let p = p
@@ -423,7 +488,7 @@ fn person_names_opts(raw: &str, min_words: usize, structured: bool) -> Vec<Strin
         }
         let words: Vec<&str> = p.split_whitespace().collect();
         let continues = after_affiliation && words.len() == 1;
-        after_affiliation = [" at ", " of ", " for "].iter().any(|w| p.contains(w));
+        after_affiliation = is_affiliation(&p);
         if words.is_empty() || words.len() > 5 || continues || after_affiliation {
             continue;
         }
@@ -445,7 +510,7 @@ fn person_names_opts(raw: &str, min_words: usize, structured: bool) -> Vec<Strin
             continue;
         }
         let capitalised = words[0].chars().next().is_some_and(char::is_uppercase);
-        let lower_name = structured && lower_case_name(&words);
+        let lower_name = structured && (lower_case_name(&words) || is_handle(&words));
         if !(capitalised || lower_name) {
             continue;
         }
@@ -974,12 +1039,194 @@ fn in_navigation(dom: &Dom, mut i: usize) -> bool {
     false
 }
 
+/// Hosts of social networks: a profile link there names an account or the network itself
+/// ("Bluesky"), not the page's author.
+const SOCIAL_HOSTS: &[&str] = &[
+    "bsky.app",
+    "twitter.com",
+    "x.com",
+    "facebook.com",
+    "instagram.com",
+    "linkedin.com",
+    "github.com",
+    "youtube.com",
+    "tiktok.com",
+    "threads.net",
+    "reddit.com",
+    "pinterest.com",
+    "medium.com",
+    "mastodon.social",
+];
+
+/// A link to an author's page on the site: a path segment such as `/author/…`, `/authors/…`,
+/// `/people/…` (a whole segment: `/authorization-letter/` is not one), not on a social network.
+fn is_author_link(href: &str) -> bool {
+    // most links are nothing of the kind: a cheap look first
+    const HINTS: &[&str] = &[
+        "author",
+        "people",
+        "profile",
+        "staff",
+        "writer",
+        "contributor",
+        "journalist",
+        "/by/",
+    ];
+    let lower = href.to_ascii_lowercase();
+    if !HINTS.iter().any(|h| lower.contains(h)) {
+        return false;
+    }
+    if let Some(rest) = lower.split("://").nth(1) {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        if SOCIAL_HOSTS
+            .iter()
+            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        {
+            return false;
+        }
+    }
+    const SEGMENTS: &[&str] = &[
+        "author",
+        "authors",
+        "people",
+        "profile",
+        "profiles",
+        "staff",
+        "writer",
+        "writers",
+        "contributor",
+        "contributors",
+        "journalist",
+        "journalists",
+        "by",
+    ];
+    let path = lower.split(['?', '#']).next().unwrap_or("");
+    let path = path
+        .split("://")
+        .nth(1)
+        .map_or(path, |r| r.find('/').map_or("", |i| &r[i..]));
+    let segs: Vec<&str> = path.split('/').collect();
+    // a segment followed by another one (`/author/jane-doe`), or a WordPress-style `/author-jane`
+    segs.iter().enumerate().any(|(i, seg)| {
+        (SEGMENTS.contains(seg) && segs.get(i + 1).is_some_and(|n| !n.is_empty()))
+            || ["author-", "authors-", "writer-", "contributor-"]
+                .iter()
+                .any(|p| seg.starts_with(p))
+    })
+}
+
+/// Inside a link (below `root`) that goes somewhere other than an author page: a section,
+/// a related story or the home page ("More stories", "Harbour News").
+fn in_other_link(dom: &Dom, mut i: usize, root: usize) -> bool {
+    for _ in 0..8 {
+        if i == root || i == 0 {
+            return false;
+        }
+        let n = &dom.nodes[i];
+        if n.tag == Tag::A {
+            return n.attr("href").is_some_and(|h| !is_author_link(h));
+        }
+        i = n.parent as usize;
+    }
+    false
+}
+
+/// A person's name in the short row around the date at node `i` (the smallest enclosing
+/// element of at most 160 characters, up to four levels up): a text of two to four capitalised
+/// words, no digits, not a topic label ("Gardening" links), ending at " in <section>" if any.
+fn name_by_date(dom: &Dom, i: usize) -> Option<String> {
+    let all = vec![false; dom.nodes.len()];
+    let mut row = dom.nodes[i].parent as usize;
+    for _ in 0..4 {
+        if row == 0 {
+            return None;
+        }
+        let len = inner_text(dom, &all, row).chars().count();
+        if len > 160 {
+            return None;
+        }
+        let end = dom.nodes.len().min(row + 200);
+        let found = (row + 1..end)
+            .take_while(|&j| is_inside(dom, j, row))
+            .filter(|&j| {
+                j != i
+                    && dom.nodes[j].tag == Tag::Text
+                    && !in_topic_label(dom, j, row)
+                    && !in_other_link(dom, j, row)
+            })
+            .find_map(|j| {
+                let t = collapse_ws(&dom.nodes[j].text);
+                // "by jdoe": a login handle after the cue, in the dateline row
+                if let Some(h) = t.strip_prefix("by ").or_else(|| t.strip_prefix("By ")) {
+                    if is_handle(&[h]) && !not_person_words().contains(h) {
+                        return Some(h.to_string());
+                    }
+                }
+                let t = t.strip_suffix(" in").unwrap_or(&t).to_string();
+                let words = t.split_whitespace().count();
+                if !(2..=4).contains(&words)
+                    || t.chars().any(|c| c.is_ascii_digit())
+                    || dates::find_in_text(&t).is_some()
+                {
+                    return None;
+                }
+                let names = person_names(&t);
+                match names.as_slice() {
+                    [one] if one == &t && name_shaped(one) => Some(one.clone()),
+                    _ => None,
+                }
+            });
+        if found.is_some() {
+            return found;
+        }
+        row = dom.nodes[row].parent as usize;
+    }
+    None
+}
+
+/// An author-page link whose text is not a name ("More from Jo", "View profile"): the name its
+/// address spells (`/authors/jo-bloggs` → "Jo Bloggs") when a text within six texts of the
+/// link reads exactly that.
+fn slug_name(dom: &Dom, texts: &[usize], k: usize, href: &str) -> Option<String> {
+    let path = href.split(['?', '#']).next().unwrap_or("");
+    let slug = path.trim_end_matches('/').rsplit('/').next()?;
+    let words: Vec<&str> = slug.split(['-', '_']).filter(|w| !w.is_empty()).collect();
+    if !(2..=4).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        return None;
+    }
+    let want = words.join(" ");
+    let lo = k.saturating_sub(6);
+    let hi = (k + 7).min(texts.len());
+    let shown = texts[lo..hi]
+        .iter()
+        .map(|&j| collapse_ws(&dom.nodes[j].text))
+        .find(|t| t.eq_ignore_ascii_case(&want))?;
+    person_names(&shown)
+        .into_iter()
+        .next()
+        .filter(|n| name_shaped(n) && n.split_whitespace().count() >= 2)
+}
+
 fn text_bylines(dom: &Dom, anchor: usize, cue_only: bool) -> Vec<String> {
+    let (mut names, more) = text_bylines_split(dom, anchor, cue_only);
+    names.extend(more);
+    names
+}
+
+/// Like [`text_bylines`], keeping apart the names of the first byline text and the co-authors
+/// found after it in texts of their own.
+fn text_bylines_split(dom: &Dom, anchor: usize, cue_only: bool) -> (Vec<String>, Vec<String>) {
     let n = dom.nodes.len();
     let texts: Vec<usize> = (1..n)
         .filter(|&i| dom.nodes[i].tag == Tag::Text && !dom.nodes[i].text.trim().is_empty())
         .collect();
-    let mut found: Vec<(usize, Vec<String>)> = Vec::new();
+    // (node, names, position in `texts`, the name came after a cue in the text before it)
+    let mut found: Vec<(usize, Vec<String>, usize, bool)> = Vec::new();
     for (k, &i) in texts.iter().enumerate() {
         let t = collapse_ws(&dom.nodes[i].text);
         if t.chars().count() > 100 {
@@ -987,10 +1234,11 @@ fn text_bylines(dom: &Dom, anchor: usize, cue_only: bool) -> Vec<String> {
         }
         let lower = t.to_lowercase();
         let lower = lower.trim_end_matches([':', ' ']);
-        if in_navigation(dom, i) {
-            continue;
-        }
+        let mut at = k;
+        let mut after_cue = false;
         let names = if BYLINE_CUES.contains(&lower) {
+            at = k + 1;
+            after_cue = true;
             texts
                 .get(k + 1)
                 .map(|&j| dom.nodes[j].text.as_str())
@@ -1022,39 +1270,66 @@ fn text_bylines(dom: &Dom, anchor: usize, cue_only: bool) -> Vec<String> {
                 p = dom.nodes[p].parent as usize;
             }
             let href = dom.nodes[p].attr("href").unwrap_or("");
-            if dom.nodes[p].tag == Tag::A
-                && [
-                    "/author",
-                    "/authors/",
-                    "/people/",
-                    "/profile/",
-                    "/profiles/",
-                    "/staff/",
-                    "/writer",
-                    "/contributor",
-                    "/journalist",
-                    "/by/",
-                ]
-                .iter()
-                .any(|h| href.contains(h))
-            {
-                person_names(&t)
+            if dom.nodes[p].tag == Tag::A && is_author_link(href) {
+                let names = person_names(&t);
+                if names.iter().all(|a| !name_shaped(a)) {
+                    slug_name(dom, &texts, k, href).map_or(names, |n| vec![n])
+                } else {
+                    names
+                }
             } else {
                 Vec::new()
             }
         };
-        if !names.is_empty() && !in_comment_or_caption(dom, i) {
-            found.push((i, names));
+        if !names.is_empty() && !in_navigation(dom, i) && !in_comment_or_caption(dom, i) {
+            found.push((i, names, at, after_cue));
         }
     }
     let Some(k) = found
         .iter()
-        .position(|(i, _)| *i >= anchor)
+        .position(|(i, ..)| *i >= anchor)
         .or_else(|| found.len().checked_sub(1))
     else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    found[k].1.clone()
+    let (_, first, mut at, after_cue) = found[k].clone();
+    let mut names = first.clone();
+    // co-authors listed after the first one, each a text of its own between separators
+    // ("By <a>A Name</a>, <a>B Name</a> & <a>C Name</a>"): author-page links, or, after a
+    // "Written by" cue, name-shaped texts
+    while names.len() < 8 {
+        let sep = texts.get(at + 1).map(|&j| collapse_ws(&dom.nodes[j].text));
+        if !sep.is_some_and(|t| matches!(t.as_str(), "," | "&" | "and" | ", and" | "&amp;")) {
+            break;
+        }
+        let Some(&next) = texts.get(at + 2) else {
+            break;
+        };
+        let more: Vec<String> = if let Some(f) = found.iter().find(|f| f.0 == next) {
+            f.1.clone()
+        } else if after_cue
+            && dom.nodes[next].text.trim().chars().count() <= 60
+            && !in_other_link(dom, next, 0)
+        {
+            person_names(&dom.nodes[next].text)
+                .into_iter()
+                .filter(|a| name_shaped(a))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if more.is_empty() {
+            break;
+        }
+        for m in more {
+            if !names.contains(&m) {
+                names.push(m);
+            }
+        }
+        at += 2;
+    }
+    let more = names.split_off(first.len());
+    (names, more)
 }
 
 fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
@@ -1079,7 +1354,14 @@ fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
         let classy = (cls.contains("byline") || cls.contains("author"))
             && !cls.contains("bio")
             && !cls.contains("avatar")
-            && !cls.contains("description");
+            && !cls.contains("description")
+            // a topic element inside the byline block ("byline-topic") names a section
+            && !cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+                matches!(
+                    t,
+                    "tag" | "tags" | "category" | "categories" | "topic" | "topics" | "section"
+                )
+            });
         if !(rel_author || itemprop || classy) || in_comment_or_caption(dom, i) {
             continue;
         }
@@ -1169,6 +1451,44 @@ fn surname_last(v: &str) -> String {
     v.to_string()
 }
 
+/// Inside a topic label between `root` and `i`: an element classed as a tag or category, or a
+/// link to a tag, category or topic page ("Gardening" in a byline row is a section, not a name).
+fn in_topic_label(dom: &Dom, mut i: usize, root: usize) -> bool {
+    for _ in 0..12 {
+        if i == root || i == 0 {
+            return false;
+        }
+        let n = &dom.nodes[i];
+        let cls = n.attr("class").unwrap_or("").to_ascii_lowercase();
+        if cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
+            matches!(
+                t,
+                "tag" | "tags" | "category" | "categories" | "topic" | "topics"
+            )
+        }) {
+            return true;
+        }
+        if n.tag == Tag::A {
+            let href = n.attr("href").unwrap_or("").to_ascii_lowercase();
+            if [
+                "/tag/",
+                "/tags/",
+                "/category/",
+                "/categories/",
+                "/topic/",
+                "/topics/",
+            ]
+            .iter()
+            .any(|h| href.contains(h))
+            {
+                return true;
+            }
+        }
+        i = n.parent as usize;
+    }
+    false
+}
+
 /// Names in the short texts of a byline element taken one by one ("Dec. 19, 2025 · A Name",
 /// a name line above a job-title line): the first short piece that is a person's name.
 fn names_in_pieces(dom: &Dom, root: usize) -> Vec<String> {
@@ -1178,12 +1498,16 @@ fn names_in_pieces(dom: &Dom, root: usize) -> Vec<String> {
             break;
         }
         let n = &dom.nodes[j];
-        if n.tag != Tag::Text {
+        if n.tag != Tag::Text || in_topic_label(dom, j, root) {
             continue;
         }
         for piece in n.text.split(['·', '|', '•', '—']) {
             let piece = piece.trim();
             if piece.is_empty() || piece.chars().count() > 60 {
+                continue;
+            }
+            // a box heading ("Authors corner", "Authors") labels the box; it names no one
+            if piece.to_lowercase().starts_with("author") && !piece.contains(':') {
                 continue;
             }
             let mut names = person_names(piece);
@@ -1199,6 +1523,60 @@ fn names_in_pieces(dom: &Dom, root: usize) -> Vec<String> {
 /// A date shown next to the headline: the first date in a short text (or a `<time>`) after
 /// the title node, else the nearest one before it.
 fn date_near(dom: &Dom, anchor: usize) -> Option<String> {
+    let (i, d) = date_near_node(dom, anchor)?;
+    Some(original_beside(dom, i, &d).unwrap_or(d))
+}
+
+/// Words that label a date as a revision rather than the first publication.
+const UPDATE_LABELS: &[&str] = &["updated", "modified", "revised"];
+
+/// The text of node `i` (or, for a `<time>`, one of the two texts just before it) labels its
+/// date as an update ("Updated: 2 June 2024").
+fn labelled_update(dom: &Dom, i: usize) -> bool {
+    let has = |t: &str| {
+        let low = t.to_lowercase();
+        UPDATE_LABELS.iter().any(|l| low.contains(l))
+            && !["published", "posted", "originally"]
+                .iter()
+                .any(|p| low.contains(p))
+    };
+    if dom.nodes[i].tag == Tag::Text {
+        return has(&dom.nodes[i].text);
+    }
+    (i.saturating_sub(12)..i)
+        .rev()
+        .filter(|&j| dom.nodes[j].tag == Tag::Text && !dom.nodes[j].text.trim().is_empty())
+        .take(2)
+        .any(|j| dom.nodes[j].text.len() <= 40 && has(&dom.nodes[j].text))
+}
+
+/// A headline's date labelled as an update, shown next to an unlabelled earlier date (a
+/// dateline "12 March 2021 · Updated: 4 May 2024"): the earlier one is the publication date.
+/// Looks at the three texts on either side of node `i`.
+fn original_beside(dom: &Dom, i: usize, d: &str) -> Option<String> {
+    if !labelled_update(dom, i) {
+        return None;
+    }
+    let day = dates::day_number(d)?;
+    let texts = |it: &mut dyn Iterator<Item = usize>| -> Vec<usize> {
+        it.filter(|&j| dom.nodes[j].tag == Tag::Text && !dom.nodes[j].text.trim().is_empty())
+            .take(3)
+            .collect()
+    };
+    let before = texts(&mut (i.saturating_sub(30)..i).rev());
+    let after = texts(&mut (i + 1..dom.nodes.len().min(i + 30)));
+    before
+        .into_iter()
+        .chain(after)
+        .filter(|&j| dom.nodes[j].text.len() <= 60 && !labelled_update(dom, j))
+        .find_map(|j| {
+            dates::find_in_text(&dom.nodes[j].text)
+                .filter(|o| dates::day_number(o).is_some_and(|od| od < day))
+        })
+}
+
+/// Like [`date_near`] before the update check: the node the date was read from and the date.
+fn date_near_node(dom: &Dom, anchor: usize) -> Option<(usize, String)> {
     let n = dom.nodes.len();
     let probe = |i: usize| -> Option<String> {
         let node = &dom.nodes[i];
@@ -1219,26 +1597,28 @@ fn date_near(dom: &Dom, anchor: usize) -> Option<String> {
     };
     let mut texts = 0;
     for i in anchor..n {
-        if dom.nodes[i].tag == Tag::Text {
+        // whitespace between tags does not count (pretty-printed pages have lots)
+        if dom.nodes[i].tag == Tag::Text && !dom.nodes[i].text.trim().is_empty() {
             texts += 1;
             if texts > 60 {
                 break;
             }
         }
         if let Some(d) = probe(i) {
-            return Some(d);
+            return Some((i, d));
         }
     }
     let mut texts = 0;
     for i in (1..anchor).rev() {
-        if dom.nodes[i].tag == Tag::Text {
+        // whitespace between tags does not count (pretty-printed pages have lots)
+        if dom.nodes[i].tag == Tag::Text && !dom.nodes[i].text.trim().is_empty() {
             texts += 1;
             if texts > 15 {
                 break;
             }
         }
         if let Some(d) = probe(i) {
-            return Some(d);
+            return Some((i, d));
         }
     }
     None
@@ -1325,6 +1705,48 @@ fn visible_date(dom: &Dom) -> Option<String> {
         }
     }
     None
+}
+
+/// The date of the first `<time pubdate>` element (its `datetime`, else its text).
+fn pubdate_mark(dom: &Dom) -> Option<String> {
+    let all = vec![false; dom.nodes.len()];
+    dom.nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == Tag::Time && n.attr("pubdate").is_some())
+        .take(20)
+        .find_map(|(i, n)| {
+            n.attr("datetime")
+                .and_then(dates::normalize)
+                .or_else(|| dates::find_in_text(&inner_text(dom, &all, i)))
+        })
+}
+
+/// A sentence on the page that gives the first publication date in words ("This guide was
+/// originally published on 3 May 2019 and is updated yearly"): the date right after the cue.
+fn originally_published(dom: &Dom) -> Option<String> {
+    dom.nodes
+        .iter()
+        .filter(|n| {
+            n.tag == Tag::Text
+                && n.text.len() <= 400
+                && memchr::memmem::find(n.text.as_bytes(), b"ublished").is_some()
+        })
+        .take(20_000)
+        .find_map(|n| {
+            let t = &n.text;
+            let at = ["originally published", "first published"]
+                .iter()
+                .filter_map(|c| crate::textutil::find_ascii_ci(t, c).map(|a| a + c.len()))
+                .min()?;
+            let rest = &t[at..];
+            // the date follows within a few words ("on", "in The Harbour Review on")
+            let mut cut = rest.len().min(80);
+            while !rest.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            dates::find_in_text(&rest[..cut])
+        })
 }
 
 /// Last resort: a short text labelled "Published", "Posted" or "Last updated" and the date
@@ -1448,7 +1870,7 @@ pub fn fill(
             let label = m.metas.get(&format!("twitter:label{k}"));
             if label.is_some_and(|l| l.to_lowercase().contains("written by")) {
                 if let Some(v) = m.metas.get(&format!("twitter:data{k}")) {
-                    authors = person_names_min(v, 1);
+                    authors = person_names_opts(v, 1, true);
                 }
                 break;
             }
@@ -1468,6 +1890,19 @@ pub fn fill(
         orgs.iter()
             .any(|o| !o.is_empty() && (o == &w || (w.len() >= 2 && w.is_subset(o))))
     };
+    // a handle that is the site's own name ("harbourdaily" on harbourdaily.example) is the
+    // organisation, not a writer
+    let host_label = url
+        .and_then(|u| u.split("://").nth(1))
+        .and_then(|r| r.split(['/', '?', '#']).next())
+        .map(|h| h.to_ascii_lowercase().replace(['-', '.'], ""))
+        .unwrap_or_default();
+    authors.retain(|a| {
+        let w: Vec<&str> = a.split_whitespace().collect();
+        !is_handle(&w)
+            || !(is_site(a)
+                || host_label.contains(&a.to_ascii_lowercase().replace(['-', '.', '_'], "")))
+    });
     let anchor = title_node.or(content_start).unwrap_or(0);
     let visible = || {
         let mut visible: Vec<String> = text_bylines(dom, anchor.saturating_sub(40), false)
@@ -1492,14 +1927,63 @@ pub fn fill(
     let typed_people = m.ld_authors_typed_person
         && !authors.is_empty()
         && authors.iter().all(|a| {
+            // (without any URL for the page the host cannot be checked)
             name_shaped(a)
-                && crate::textutil::words(a)
-                    .any(|w| w.chars().count() >= 3 && host.contains(&w.to_lowercase()))
+                && (host.is_empty()
+                    || crate::textutil::words(a)
+                        .any(|w| w.chars().count() >= 3 && host.contains(&w.to_lowercase())))
         });
-    if authors.is_empty() || (!typed_people && authors.iter().all(is_site)) {
+    let handle = |a: &String| is_handle(&a.split_whitespace().collect::<Vec<_>>());
+    // a display name in a visible byline beats a login handle
+    if authors.is_empty()
+        || (!typed_people && authors.iter().all(is_site))
+        || authors.iter().all(handle)
+    {
         let visible = visible();
         if !visible.is_empty() {
             authors = visible;
+        }
+    }
+    // the visible byline names the structured author(s) and co-authors the metadata left out
+    // (co-authors each in a text of their own after the same first name)
+    // (looked for only on pages with two or more author-page links: it costs a pass over the text)
+    else if authors.len() < 4
+        && dom
+            .nodes
+            .iter()
+            .filter(|n| n.tag == Tag::A && n.attr("href").is_some_and(is_author_link))
+            .nth(1)
+            .is_some()
+    {
+        let (first, more) = text_bylines_split(dom, anchor.saturating_sub(40), false);
+        let key = |a: &str| word_list(a).join(" ");
+        let same = |x: &[String], y: &[String]| {
+            let mut x: Vec<String> = x.iter().map(|a| key(a)).collect();
+            let mut y: Vec<String> = y.iter().map(|a| key(a)).collect();
+            x.sort();
+            y.sort();
+            x == y
+        };
+        if !more.is_empty() && same(&first, &authors) && more.iter().all(|a| name_shaped(a)) {
+            authors.extend(more);
+        }
+    }
+    // no byline anywhere: a name shown in the headline's dateline row ("May 2, 2024 · Jo Bloggs")
+    if authors.is_empty() {
+        if let Some((i, _)) = title_node.and_then(|t| date_near_node(dom, t)) {
+            authors = name_by_date(dom, i)
+                .into_iter()
+                .filter(|a| !is_site(a))
+                .collect();
+        }
+    }
+    // the post author a tag-manager data layer names
+    if authors.is_empty() {
+        if let Some(a) = &m.script_author {
+            authors = person_names_opts(a, 1, true)
+                .into_iter()
+                .filter(|a| !is_site(a))
+                .collect();
         }
     }
     // "This post was written by A Name, MD, …" in the page's description
@@ -1570,6 +2054,20 @@ pub fn fill(
             Some(n.clone())
         }
         _ => published,
+    };
+    // "This article was originally published on 3 May 2019 …": the page says so in words
+    let published = originally_published(dom).or(published);
+    // a `<time pubdate>` (HTML's own publication mark) earlier than the chosen date: the
+    // structured stamps were re-written when the page was republished
+    let published = match (published, pubdate_mark(dom)) {
+        (Some(p), Some(t))
+            if dates::day_number(&t)
+                .zip(dates::day_number(&p))
+                .is_some_and(|(td, pd)| pd > td + 1) =>
+        {
+            Some(t)
+        }
+        (p, t) => p.or(t),
     };
     // a numeric date that reads both ways ("03/10/2023") takes the reading another source of
     // the page (JSON-LD, meta tags, the URL) confirms

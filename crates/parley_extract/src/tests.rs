@@ -921,3 +921,242 @@ fn a_site_named_after_its_author_keeps_the_author() {
         ["Omar Said"]
     );
 }
+
+/// Authors and publication date of a page built around [`HARBOUR_PARAS`].
+fn meta_of(head: &str, body: &str) -> (Vec<String>, Option<String>) {
+    let html = format!(
+        "<html><head><title>Night ferries | Coast Courier</title>{head}</head>\
+         <body><article>{body}{HARBOUR_PARAS}</article></body></html>"
+    );
+    let a = extract(html.as_bytes(), &Options::default())
+        .expect("extracts")
+        .article;
+    (a.authors, a.published.map(|d| d[..10].to_string()))
+}
+
+fn check_authors(head: &str, body: &str, expected: &[&str]) {
+    assert_eq!(
+        meta_of(head, body).0,
+        expected,
+        "head {head:?} body {body:?}"
+    );
+}
+
+fn check_date(head: &str, body: &str, expected: Option<&str>) {
+    assert_eq!(
+        meta_of(head, body).1.as_deref(),
+        expected,
+        "head {head:?} body {body:?}"
+    );
+}
+
+#[test]
+fn a_page_without_text_keeps_its_metadata_only_when_asked() {
+    let html = "<html><head><title>Harbour webcam | Coast Courier</title>\
+        <meta name='author' content='Maren Holt'>\
+        <meta property='article:published_time' content='2024-05-02T08:00:00Z'></head>\
+        <body><h1>Harbour webcam</h1><div class='player'></div></body></html>";
+    let opts = Options::default();
+    // the body-first path (ingest, the pipeline) still reports the page as bodiless
+    assert!(matches!(
+        extract(html.as_bytes(), &opts),
+        Err(ExtractError::NoText)
+    ));
+    let out = extract_lenient(html.as_bytes(), &opts).expect("metadata");
+    assert_eq!(out.article.text, "");
+    assert!(out.article.paragraphs.is_empty());
+    assert_eq!(out.article.title.as_deref(), Some("Harbour webcam"));
+    assert_eq!(out.article.authors, ["Maren Holt"]);
+    assert_eq!(
+        out.article.published.as_deref().map(|d| &d[..10]),
+        Some("2024-05-02")
+    );
+    assert_eq!(out.diagnostics, [NO_TEXT_DIAGNOSTIC]);
+    // empty input is still an error
+    assert!(extract_lenient(b"  ", &opts).is_err());
+}
+
+#[test]
+fn bylines_with_job_titles_sections_and_look_alike_links() {
+    // the name follows "written by" inside a sentence; the job after it is no one's name
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div id='post-author-box'>This guide is written by Ana Ortiz, Director of Ferry Operations and Island Services</div>",
+        &["Ana Ortiz"],
+    );
+    // a link whose address merely starts like an author page, and a social profile link
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><p><a href='/authorized-dealers/'>Authorized Dealers</a></p>",
+        &[],
+    );
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><p><a href='https://bsky.app/profile/coastcourier'>Bluesky</a></p>",
+        &[],
+    );
+    // a section link in a byline row is not a name
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div class='byline'><span class='byline-topic'><a href='/tag/travel'>Travel</a></span> <span>June 5, 2023</span></div>",
+        &[],
+    );
+    // the heading of an author box labels it
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div class='about-author'><h2>Authors Corner</h2><p>Our writers cover the harbour, the islands and the boats between them, every day of the year, in all weathers.</p></div>",
+        &[],
+    );
+}
+
+#[test]
+fn login_handles_from_structured_metadata() {
+    // a handle the platform declares stays the author
+    check_authors(
+        "<meta name='author' content='mholt'>",
+        "<h1>Night ferries</h1>",
+        &["mholt"],
+    );
+    check_authors(
+        "<meta name='twitter:label1' content='Written by'><meta name='twitter:data1' content='ana.ortiz'>",
+        "<h1>Night ferries</h1>",
+        &["ana.ortiz"],
+    );
+    // unfilled template values are not handles
+    check_authors(
+        "<meta name='author' content='undefined'>",
+        "<h1>Night ferries</h1>",
+        &[],
+    );
+    check_authors(
+        "<meta name='author' content='post.author.name'>",
+        "<h1>Night ferries</h1>",
+        &[],
+    );
+    // a display name in the visible byline beats the handle
+    check_authors(
+        "<meta name='author' content='mholt'>",
+        "<h1>Night ferries</h1><p class='byline'>By Maren Holt</p>",
+        &["Maren Holt"],
+    );
+    // a handle that is the site's own name is the organisation
+    check_authors(
+        "<meta property='og:site_name' content='coastcourier'><meta name='author' content='coastcourier'>",
+        "<h1>Night ferries</h1>",
+        &[],
+    );
+    // visible handles are not taken, except right after "by" in the headline's dateline row
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div class='meta'><time datetime='2023-06-05'>5 June 2023</time> <span>by mholt</span></div>",
+        &["mholt"],
+    );
+    // a tag-manager data layer's post author, when nothing else names one
+    check_authors(
+        "<script>var dataLayer_content = {\"pagePostType\":\"post\",\"pagePostAuthor\":\"Maren Holt\"};</script>",
+        "<h1>Night ferries</h1>",
+        &["Maren Holt"],
+    );
+}
+
+#[test]
+fn co_authors_author_pages_and_dateline_names() {
+    // co-authors each in an author-page link after the one the metadata names
+    check_authors(
+        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ortiz\"}}</script>",
+        "<h1>Night ferries</h1><div class='meta'>By <a href='/author/ana'>Ana Ortiz</a><span>, </span><a href='/author/ben'>Ben Lee</a><span> &amp; </span><a href='/author/cy'>Cy Park</a></div>",
+        &["Ana Ortiz", "Ben Lee", "Cy Park"],
+    );
+    // … but not names from other links after it
+    check_authors(
+        "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"Ana Ortiz\"}}</script>",
+        "<h1>Night ferries</h1><div class='meta'>By <a href='/author/ana'>Ana Ortiz</a><span>, </span><a href='/tag/ferries'>Island Ferries</a></div>",
+        &["Ana Ortiz"],
+    );
+    // co-authors after a "Written by" cue
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div class='story-credits'>Written by <span>Ana Ortiz</span>, <span>Ben Lee</span></div>",
+        &["Ana Ortiz", "Ben Lee"],
+    );
+    // an author-page link that says "More from Jo": the name its address spells, shown nearby
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div><a href='/authors/jo-bloggs'>More from Jo</a><span>Jo Bloggs</span><span>Ferries and islands</span></div>",
+        &["Jo Bloggs"],
+    );
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div><a href='/authors/jo-bloggs'>More from Jo</a><span>Ferries and islands</span></div>",
+        &[],
+    );
+    // a name in the headline's dateline row, and one followed by its section
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div class='row'><span>2024-03-09</span><span>·</span><span title='Ana Ortiz'><b>Ana Ortiz</b></span></div>",
+        &["Ana Ortiz"],
+    );
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><p class='x'>Mar 9, 2024 <span>•</span> Ana Ortiz in <a href='/travel'>Travel</a></p>",
+        &["Ana Ortiz"],
+    );
+    // a link to a section in that row is not a name
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div class='row'><span>2024-03-09</span><a href='/stories'>More Stories</a></div>",
+        &[],
+    );
+}
+
+#[test]
+fn a_person_site_without_url_keeps_its_typed_author() {
+    // no URL, canonical or og:url: the typed Person named like the site stays the author
+    check_authors(
+        "<meta property='og:site_name' content='Lena Moreau'>\
+         <script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"author\":[{\"@type\":\"Person\",\"name\":\"Lena Moreau\"}]}</script>",
+        "<h1>Night ferries</h1><p>The timetable was drawn up by Omar Said last winter.</p>",
+        &["Lena Moreau"],
+    );
+}
+
+#[test]
+fn publication_dates_in_rows_sentences_and_markup() {
+    // an update shown next to the original date: the original is the publication date
+    check_date(
+        "",
+        "<header><div class='dateline'><a href='/category/travel'>Travel</a><span>MARCH 12, 2021</span><span>Updated: MAY 04, 2024</span></div><h1>Night ferries</h1></header>",
+        Some("2021-03-12"),
+    );
+    // a lone update stays the page's date (no earlier date beside it)
+    check_date(
+        "",
+        "<h1>Night ferries</h1><div class='meta'>Updated: May 4, 2024</div>",
+        Some("2024-05-04"),
+    );
+    // the page says when it first appeared
+    check_date(
+        "<meta property='article:published_time' content='2024-02-01T10:00:00Z'>",
+        "<h1>Night ferries</h1><p>First published 3 May 2019; we revise the timetables every spring.</p>",
+        Some("2019-05-03"),
+    );
+    // HTML's own publication mark, earlier than a re-stamped JSON-LD date
+    check_date(
+        "<script type='application/ld+json'>{\"@type\":\"Article\",\"datePublished\":\"2024-01-20T12:00:00-05:00\"}</script>",
+        "<h1>Night ferries</h1><div class='published'>Published <time pubdate datetime='2023-04-18'>April 18, 2023</time></div>",
+        Some("2023-04-18"),
+    );
+    // JSON-LD carried in a meta tag
+    check_date(
+        "<meta name='script:ld+json' content='{\"@type\":\"Article\",\"datePublished\":\"2022-09-14T09:00:00-05:00\"}'>",
+        "<h1>Night ferries</h1>",
+        Some("2022-09-14"),
+    );
+    // a dashed date with a month name in another language, several tags before the headline
+    let gap = "<div>\n  <span>\n  </span>\n</div>\n".repeat(20);
+    check_date(
+        "",
+        &format!("<div class='by'>Story: <a href='/author/ana'>Ana Ortiz</a>, 09-ago-2019 18:45</div>{gap}<h1>Night ferries</h1>"),
+        Some("2019-08-09"),
+    );
+}
