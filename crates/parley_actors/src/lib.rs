@@ -642,6 +642,8 @@ mod tests {
         check("Tehran", None, Some("IRNGOV"));
         check("Côte d’Ivoire", None, Some("CIV"));
         check("Congolese", None, Some("COD"));
+        // A historical name's adjective: the country's.
+        check("Kampuchean", None, Some("KHM"));
     }
 
     #[test]
@@ -744,6 +746,8 @@ mod tests {
             ("servicemen", "MIL"),
             ("hostage-takers", "CRM"),
             ("assembly", "LEG"),
+            ("inhabitants", "CVL"),
+            ("counterpart", "GOV"),
         ] {
             assert_eq!(dict.role_sector(lemma), Some(sector), "{lemma}");
         }

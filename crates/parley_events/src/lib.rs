@@ -14,7 +14,9 @@
 //!    president X" → `…ELI`); an organisation's officials, head and troops are its `GOV`/`MIL`
 //!    (`IGOUNOGOV`, `IGOWSTNATMIL`); a place under a curfew, martial law or blockade stands for
 //!    its residents (`…CVL`). Where the dictionary knows a longer name than the entity stage's
-//!    mentions ("Kim Jong Un" read as two names), the dictionary's name wins.
+//!    mentions ("Kim Jong Un" read as two names), the dictionary's name wins. An ethnic group is
+//!    coded by where it lives, its origin kept as a third part ("ethnic Hungarians in Slovakia"
+//!    → `SVKCVLHUN`); "leaders of the X opposition bloc" are the opposition.
 //! 2. **Triggers.** Each verb lemma with patterns in the lexicon is tried; the pattern whose
 //!    complement words are all found among the words the verb governs (its dependency subtree
 //!    minus subject and coordinated clauses; without a parse, the next ten words) and which has
@@ -22,7 +24,9 @@
 //!    ("threatened to impose sanctions" is one threat, 1312, not also a sanction).
 //! 3. **Roles.** Source: the subject (the `by` agent of a passive; inherited through `xcomp`,
 //!    `conj` and relative clauses); first-person or missing subjects inside reported speech take
-//!    the speaker (the quote's speaker, or the subject of the governing "say"/"tell" verb).
+//!    the speaker (the quote's speaker, or the subject of the governing "say"/"tell" verb); an
+//!    unresolved "it/they/he/she" subject of reported content is the reporting clause's subject
+//!    ("the front announced it will disarm").
 //!    Target: object, indirect object, or an `obl` with to/with/against/on/at/…; else the first
 //!    actor the verb governs; else the nearest actor of another country in the sentence; else the
 //!    place the act concerns ("agreed to postpone the summit in Lima"). Media outlets ("told
@@ -31,7 +35,9 @@
 //!    a complaint "to X over Y" is about Y; an accusation voiced about a clause targets its
 //!    subject. An unnamed doer of violence ("killed by a car bomb") is the unidentified armed
 //!    force of the place (`…UAF`); a bare role takes the country of the one place the sentence
-//!    names ("crowds blocked roads in Quito" → `ECUCVL`).
+//!    names ("crowds blocked roads in Quito" → `ECUCVL`), or, among several, the country of the
+//!    police, government or court it faces ("Kenyan police arrested students" → `KENEDU`). Arms
+//!    launched or fired are the means: the `against/at` phrase names the target.
 //! 4. **Negation and mode.** "not/n't/never" on the verb (or on the adjective or verb it
 //!    complements) sets `negated`; will/would/plan/promise set mode `intent`, could/might/urge
 //!    set `hypothetical`. A negated intent to cooperate, meet, give or yield is coded as its
@@ -181,6 +187,25 @@ const TARGET_CASES: &[&str] = &[
     "onto",
 ];
 const NEG: &[&str] = &["not", "n't", "never", "no", "n’t"];
+/// Arms named as what is launched or fired (the means of an attack, not its target).
+const WEAPONS: &[&str] = &[
+    "artillery",
+    "rocket",
+    "missile",
+    "mortar",
+    "shell",
+    "grenade",
+    "bomb",
+    "fire",
+    "salvo",
+    "barrage",
+    "tank",
+    "drone",
+    "strike",
+    "airstrike",
+    "attack",
+    "offensive",
+];
 const INTENT_AUX: &[&str] = &["will", "would", "shall", "'ll", "’ll", "wo"];
 const HYPO_AUX: &[&str] = &["could", "might", "may", "should", "must", "can", "ca"];
 const INTENT_HEADS: &[&str] = &[
@@ -989,6 +1014,7 @@ impl Coder {
             }
         }
         let mut actors = self.compose(view, chunks);
+        self.residence(view, &mut actors);
         for a in actors.iter_mut() {
             // The head of an organisation is its leadership ("Kofi Annan" → `IGOUNOGOV`).
             if a.kind == ActorKind::Person && !a.pronoun {
@@ -1073,6 +1099,132 @@ impl Coder {
         actors
     }
 
+    /// An ethnic group is coded by the country it lives in, its origin kept as a third part
+    /// (CAMEO codes people by residence): "ethnic Hungarians in Slovakia" → `SVKCVLHUN`, "the
+    /// Greek minority of Albania" → `ALBCVLGRC`, "ethnic Uzbek militants fighting in Kyrgyzstan"
+    /// → `KGZREBUZB`. A demonym alone ("Hungarian farmers") keeps its own country.
+    fn residence(&self, view: &View, actors: &mut [Actor]) {
+        const GROUP: &[&str] = &[
+            "population",
+            "populations",
+            "minority",
+            "minorities",
+            "community",
+            "communities",
+        ];
+        const SIDE: &[&str] = &[
+            "south",
+            "southern",
+            "north",
+            "northern",
+            "east",
+            "eastern",
+            "west",
+            "western",
+            "central",
+            "southeastern",
+            "southwestern",
+            "northeastern",
+            "northwestern",
+        ];
+        let n = view.toks.len();
+        for i in 0..actors.len() {
+            let a = &actors[i];
+            if a.pronoun || a.kind == ActorKind::Person {
+                continue;
+            }
+            let Some(code) = a.code.clone() else { continue };
+            if code.len() < 3 || matches!(&code[..3], "IGO" | "NGO" | "IMG") {
+                continue;
+            }
+            let origin = &code[..3];
+            // A state's organs and officials are that state's wherever they are.
+            if code.len() >= 6
+                && matches!(&code[3..6], "GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY")
+            {
+                continue;
+            }
+            // The phrase must open with the demonym ("Albanian", "Kurds"), maybe after "ethnic".
+            let first = if view.lower_is(a.start, &["ethnic"]) && a.start + 1 < a.end {
+                a.start + 1
+            } else {
+                a.start
+            };
+            let demonym = self
+                .actors
+                .lookup(&view.toks[first].text, None)
+                .is_some_and(|m| m.kind == ActorKind::Nationality && m.code == origin);
+            // A people noun: the demonym itself or a role ("Albanians", "Kurdish fighters"), not
+            // any plural after a nationality ("Palestinian offices").
+            let people = a.end == first + 1
+                || a.role_sector.is_some()
+                || view.lower_is(a.end - 1, GROUP)
+                || (a.end < n && view.lower_is(a.end, GROUP));
+            if !demonym || !people {
+                continue;
+            }
+            let ethnic = view.lower_is(a.start, &["ethnic"])
+                || (a.start > 0 && view.lower_is(a.start - 1, &["ethnic"]))
+                || view.lower_is(a.end - 1, GROUP)
+                || (a.end < n && view.lower_is(a.end, GROUP));
+            // "… in/of (the) (southern) <country>" right after the phrase.
+            let mut t = a.end;
+            if t < n && view.lower_is(t, GROUP) {
+                t += 1;
+            }
+            let mut home = None;
+            if t < n && view.lower_is(t, &["in", "of", "from"]) {
+                let from = view.lower_is(t, &["from"]);
+                t += 1;
+                while t < n && (view.lower_is(t, &["the"]) || view.lower_is(t, SIDE)) {
+                    t += 1;
+                }
+                // The place must modify the group ("Kurds in Syria are …"), not the verb
+                // ("met his Kenyan counterpart in Kampala").
+                let (lo, hi) = (actors[i].start, t);
+                let of_group = |b: &Actor| {
+                    !view.has_parse
+                        || (b.start..b.end).any(|k| view.head(k).is_some_and(|h| h >= lo && h < hi))
+                };
+                if !from {
+                    home = actors
+                        .iter()
+                        .find(|b| {
+                            b.start == t
+                                && b.kind == ActorKind::Country
+                                && !b.pronoun
+                                && of_group(b)
+                        })
+                        .and_then(|b| b.country())
+                        .map(str::to_string);
+                }
+            }
+            if home.is_none() && ethnic {
+                // Else the one country the sentence places things in ("… in southern Serbia").
+                let mut places = actors
+                    .iter()
+                    .filter(|b| b.kind == ActorKind::Country && !b.pronoun && located(view, b))
+                    .filter_map(|b| b.country())
+                    .filter(|c| !matches!(*c, "IGO" | "NGO" | "IMG") && *c != origin);
+                if let Some(p) = places.next() {
+                    let p = p.to_string();
+                    if places.all(|c| c == p) {
+                        home = Some(p);
+                    }
+                }
+            }
+            let Some(home) = home.filter(|h| h != origin) else {
+                continue;
+            };
+            let sector = if code.len() >= 6 && is_sector(&code[3..6]) {
+                &code[3..6]
+            } else {
+                "CVL"
+            };
+            actors[i].code = Some(format!("{home}{sector}{origin}"));
+        }
+    }
+
     /// Composes adjacent dictionary chunks into noun-phrase actors.
     fn compose(&self, view: &View, chunks: Vec<Actor>) -> Vec<Actor> {
         let mut out: Vec<Actor> = Vec::new();
@@ -1108,10 +1260,21 @@ impl Coder {
                         "across",
                     ],
                 );
-            if prep
+            // "leaders of the Freedonian Unity (FU) opposition bloc": over the group's name.
+            let named_gap = b.start > a.end + 1
+                && b.start <= a.end + 7
+                && (a.end + 1..b.start).all(|t| {
+                    let tok = &view.toks[t];
+                    view.lower_is(t, &["the", "a", "an", "(", ")"])
+                        || (tok.upos == Upos::PROPN
+                            || (tok.upos == Upos::NOUN
+                                && tok.text.chars().next().is_some_and(char::is_uppercase)))
+                });
+            if (prep || named_gap)
                 && a.kind == ActorKind::Role
                 && a.code.as_deref() == Some("GOV")
                 && b.kind == ActorKind::Role
+                && b.code.as_deref() != Some("GOV")
                 && !b.is_media()
                 && view.lower_is(a.end, &["of", "from"])
             {
@@ -1385,8 +1548,14 @@ impl Coder {
                 && source
                     .as_ref()
                     .is_some_and(|w| matches!(w, Who::Actor(a) if !actors[*a].pronoun));
+            // Unless the pronoun was bound to the reporting clause's own subject above.
+            let bound = !passive
+                && subj.is_some_and(|a| !actors[a].pronoun)
+                && view.kids(v).iter().any(|&k| {
+                    view.rel(k) == "nsubj" && view.lower_is(k, &["it", "they", "he", "she"])
+                });
             if subj_first_person
-                || (subj_pronoun && speaker_coded)
+                || (subj_pronoun && speaker_coded && !bound)
                 || (!named_fighter
                     && source
                         .as_ref()
@@ -1760,10 +1929,11 @@ impl Coder {
             }
         }
         let target_was_none = target.is_none();
-        fill_country(&mut source_m, &src, actors, view);
+        let target_code = target.as_ref().and_then(|t| t.code(actors));
+        fill_country(&mut source_m, &src, actors, view, target_code.as_deref());
         let target_m = target.map(|t| {
             let mut m = t.mention(view, actors, input.text, idx);
-            fill_country(&mut m, &t, actors, view);
+            fill_country(&mut m, &t, actors, view, source_m.code.as_deref());
             if let Some(pc) = &place_code {
                 m.code = Some(pc.clone());
             } else if let Who::Actor(a) = &t {
@@ -1849,7 +2019,24 @@ impl Coder {
             if view.lower_is(k, &["who", "which", "that"]) && view.rel(v).starts_with("acl") {
                 return view.head(v).and_then(|h| actor_near(view, actors, at, h));
             }
-            return actor_near(view, actors, at, k);
+            // A pronoun subject of reported content is bound to the reporting subject when
+            // nothing else resolved it: "the Freedom Front announced it will disarm" → the
+            // Freedom Front; "he" only for a person or an official, "it" never for a person.
+            let found = actor_near(view, actors, at, k);
+            if found.is_none() && view.lower_is(k, &["it", "they", "he", "she"]) {
+                let person = view.lower_is(k, &["he", "she"]);
+                return matrix_subject(view, actors, at, v).filter(|&a| {
+                    let b = &actors[a];
+                    let official = b.kind == ActorKind::Role
+                        && b.code.as_deref().is_some_and(|c| c.ends_with("GOV"));
+                    if person {
+                        b.kind == ActorKind::Person || official
+                    } else {
+                        b.kind != ActorKind::Person
+                    }
+                });
+            }
+            return found;
         }
         // A subject the parser attached elsewhere, right before the verb group ("Kim did not send").
         let lo = view
@@ -1958,6 +2145,35 @@ impl Coder {
         violent: bool,
     ) -> Option<usize> {
         let kids = view.kids(v);
+        // Arms launched or fired are the means, not the target: "launched rockets and shell
+        // fire against rebel positions" → whom the `against` phrase names.
+        if view.lemma_is(v, &["launch", "fire", "unleash", "use", "direct", "aim"]) {
+            for k in kids.iter().copied().filter(|&k| view.rel(k) == "obj") {
+                if !view.lemma_is(k, WEAPONS) {
+                    continue;
+                }
+                let mut stack = vec![(k, 0)];
+                while let Some((t, d)) = stack.pop() {
+                    for &c in view.kids(t) {
+                        let rel = view.rel(c);
+                        if rel == "conj" && d < 2 {
+                            stack.push((c, d + 1));
+                        } else if rel.starts_with("nmod")
+                            && view.kids(c).iter().any(|&g| {
+                                view.rel(g) == "case"
+                                    && view.lower_is(g, &["against", "at", "on", "into"])
+                            })
+                        {
+                            if let Some(a) = actor_near(view, actors, at, c) {
+                                if !bad_target(&actors[a], violent) {
+                                    return Some(a);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         for want in ["obj", "iobj"] {
             if let Some(a) = kids
                 .iter()
@@ -2705,7 +2921,17 @@ fn merge(p: &Actor, c: &Actor) -> Option<Actor> {
 
 /// A bare sector ("police" → `COP`) takes the one country the sentence names, if it names
 /// exactly one ("Police in Cairo arrested …" → `EGYCOP`).
-fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor], view: &View) {
+///
+/// When the sentence names several countries, a domestic group facing a state's police,
+/// government, courts or legislature is that state's ("Ruritanian police dispersed students who
+/// protested the dispatch of troops to Freedonia" → students `RUREDU`, given Ruritania's code).
+fn fill_country(
+    m: &mut ActorMention,
+    who: &Who,
+    actors: &[Actor],
+    view: &View,
+    partner: Option<&str>,
+) {
     let Who::Actor(i) = who else { return };
     if actors[*i].kind != ActorKind::Role {
         return;
@@ -2777,6 +3003,18 @@ fn fill_country(m: &mut ActorMention, who: &Who, actors: &[Actor], view: &View) 
         .filter(|a| !a.is_media())
         .filter_map(|a| a.country())
         .filter(state);
+    const DOMESTIC: &[&str] = &[
+        "EDU", "CVL", "OPP", "LAB", "REL", "BUS", "AGR", "CRM", "MED", "HLH", "PTY", "REB", "UAF",
+    ];
+    if let Some(p) = partner.filter(|p| {
+        p.len() == 6
+            && state(&&p[..3])
+            && matches!(&p[3..], "GOV" | "COP" | "JUD" | "LEG")
+            && DOMESTIC.contains(&sector.as_str())
+    }) {
+        m.code = Some(with_sector(&p[..3], &sector));
+        return;
+    }
     let Some(first) = countries.next() else {
         return stateless(m, &sector);
     };

@@ -602,3 +602,42 @@ fn reporters_places_organs_and_unnamed_doers() {
         "PSEREBHMS 130 ISR",
     );
 }
+
+#[test]
+fn residence_partners_means_and_named_groups() {
+    // An ethnic group is coded by where it lives, its origin kept as a third part.
+    check(
+        parsed("Ethnic/ethnic/ADJ/2/amod Hungarians/Hungarian/PROPN/5/nsubj in/in/ADP/4/case Slovakia/Slovakia/PROPN/2/nmod accused/accuse/VERB/0/root the/the/DET/8/det Slovak/Slovak/ADJ/8/amod government/government/NOUN/5/obj ././PUNCT/5/punct"),
+        "SVKCVLHUN 112 SVKGOV",
+    );
+    // A place hung on the verb is not where a group lives; officials stay their state's.
+    check(
+        parsed("Ghana/Ghana/PROPN/4/nmod:poss 's/'s/PART/1/case foreign/foreign/ADJ/4/amod minister/minister/NOUN/5/nsubj met/meet/VERB/0/root his/his/PRON/8/nmod:poss Togolese/Togolese/ADJ/8/amod counterpart/counterpart/NOUN/5/obj in/in/ADP/10/case Accra/Accra/PROPN/5/obl ././PUNCT/5/punct"),
+        "GHAGOV 040 TGOGOV",
+    );
+    // A demonym alone keeps its own country.
+    check(
+        parsed("Hungarian/Hungarian/ADJ/2/amod farmers/farmer/NOUN/3/nsubj accused/accuse/VERB/0/root the/the/DET/6/det Slovak/Slovak/ADJ/6/amod government/government/NOUN/3/obj ././PUNCT/3/punct"),
+        "HUNAGR 112 SVKGOV",
+    );
+    // A domestic group facing a state's police is that state's, though two countries are named.
+    check(
+        parsed("Kenyan/Kenyan/ADJ/2/amod police/police/NOUN/3/nsubj arrested/arrest/VERB/0/root students/student/NOUN/3/obj who/who/PRON/6/nsubj opposed/oppose/VERB/4/acl:relcl the/the/DET/8/det deployment/deployment/NOUN/6/obj of/of/ADP/10/case troops/troops/NOUN/8/nmod to/to/ADP/12/case Somalia/Somalia/PROPN/8/nmod ././PUNCT/3/punct"),
+        "KENCOP 173 KENEDU",
+    );
+    // Arms launched are the means; the `against` phrase names the target.
+    check(
+        parsed("Sudanese/Sudanese/ADJ/2/amod rebels/rebel/NOUN/3/nsubj launched/launch/VERB/0/root artillery/artillery/NOUN/3/obj against/against/ADP/7/case Ugandan/Ugandan/ADJ/7/amod troops/troops/NOUN/4/nmod ././PUNCT/3/punct"),
+        "SDNREB 194 UGAMIL",
+    );
+    // A leadership of a named opposition group is the opposition.
+    check(
+        parsed("Leaders/leader/NOUN/9/nsubj of/of/ADP/4/case the/the/DET/4/det Azure/Azure/PROPN/1/nmod (/(/PUNCT/6/punct Blue/Blue/PROPN/4/appos )/)/PUNCT/6/punct opposition/opposition/NOUN/9/nsubj accused/accuse/VERB/0/root the/the/DET/12/det Georgian/Georgian/ADJ/12/amod government/government/NOUN/9/obj ././PUNCT/9/punct"),
+        "GEOOPP 112 GEOGOV",
+    );
+    // A pronoun subject of reported content is the reporting subject, not the outlet cited.
+    check(
+        parsed("Renamo/Renamo/PROPN/2/nsubj announced/announce/VERB/0/root it/it/PRON/5/nsubj would/would/AUX/5/aux free/free/VERB/2/ccomp Zambian/Zambian/ADJ/7/amod prisoners/prisoner/NOUN/5/obj ,/,/PUNCT/11/punct according/accord/VERB/11/case to/to/ADP/9/fixed Tanzanian/Tanzanian/ADJ/12/amod radio/radio/NOUN/2/obl ././PUNCT/2/punct"),
+        "MOZREB 0353 ZMBCVL",
+    );
+}
