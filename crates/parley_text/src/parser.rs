@@ -196,7 +196,10 @@ impl State {
     }
 }
 
-fn features(x: &Input, st: &State, fl: u32, out: &mut Vec<u64>) {
+/// The feature keys of a configuration. Without `buffer`, the keys that depend only on the
+/// buffer position and are summed once per position (at [`BUFFER_FEATURES`], or
+/// [`BUFFER_FEATURES_ALL`] when every optional template is on) are left 0, not computed.
+fn features(x: &Input, st: &State, fl: u32, buffer: bool, out: &mut Vec<u64>) {
     out.clear();
     let w = |i: usize| if i == NONE { NONE_H } else { x.w[i] };
     let t = |i: usize| if i == NONE { NONE_H } else { x.t[i] };
@@ -239,26 +242,49 @@ fn features(x: &Input, st: &State, fl: u32, out: &mut Vec<u64>) {
     let ls = |i: usize| if i == NONE { 0 } else { st.lset[i] };
     // written into a fixed array (the positions are constants after inlining), copied once
     let mut buf = [0u64; MAX_FEATURES];
-    let mut k = 0usize;
+    let k = std::cell::Cell::new(0usize);
     let mut p = |v: u64| {
-        if let Some(x) = buf.get_mut(k) {
-            *x = mix(k as u64 + 1, v);
+        if let Some(x) = buf.get_mut(k.get()) {
+            *x = mix(k.get() as u64 + 1, v);
         }
-        k += 1;
+        k.set(k.get() + 1);
     };
+    // a buffer feature: computed only when asked for
+    let skip = || k.set(k.get() + 1);
+    macro_rules! pb {
+        ($v:expr) => {
+            if buffer {
+                p($v)
+            } else {
+                skip()
+            }
+        };
+    }
+    // those of the optional templates are summed with the buffer's only when every optional
+    // template is on (`BUFFER_FEATURES_ALL`)
+    let buffer_opt = buffer || fl != PF_ALL;
+    macro_rules! pbo {
+        ($v:expr) => {
+            if buffer_opt {
+                p($v)
+            } else {
+                skip()
+            }
+        };
+    }
     p(0);
     p(s0w);
     p(s0t);
     p(s0wt);
-    p(n0w);
-    p(n0t);
-    p(n0wt);
-    p(w(n1));
-    p(t(n1));
-    p(mix(w(n1), t(n1)));
-    p(w(n2));
-    p(t(n2));
-    p(mix(w(n2), t(n2)));
+    pb!(n0w);
+    pb!(n0t);
+    pb!(n0wt);
+    pb!(w(n1));
+    pb!(t(n1));
+    pb!(mix(w(n1), t(n1)));
+    pb!(w(n2));
+    pb!(t(n2));
+    pb!(mix(w(n2), t(n2)));
     p(mix(s0wt, n0wt));
     p(mix(s0wt, n0w));
     p(mix(s0w, n0wt));
@@ -266,8 +292,8 @@ fn features(x: &Input, st: &State, fl: u32, out: &mut Vec<u64>) {
     p(mix(s0t, n0wt));
     p(mix(s0w, n0w));
     p(mix(s0t, n0t));
-    p(mix(n0t, t(n1)));
-    p(mix(n0t, mix(t(n1), t(n2))));
+    pb!(mix(n0t, t(n1)));
+    pb!(mix(n0t, mix(t(n1), t(n2))));
     p(mix(s0t, mix(n0t, t(n1))));
     p(mix(t(s0h), mix(s0t, n0t)));
     p(mix(s0t, mix(t(s0l), n0t)));
@@ -327,26 +353,26 @@ fn features(x: &Input, st: &State, fl: u32, out: &mut Vec<u64>) {
     p(mix(s0t, has_head));
     p(mix(mix(s0t, has_head), n0t));
     let prev = if n0 != NONE && n0 > 1 { n0 - 1 } else { NONE };
-    p(mix(n0t, t(prev)));
-    p(mix(n0w, t(prev)));
-    p(mix(mix(n0t, t(prev)), t(n1)));
+    pb!(mix(n0t, t(prev)));
+    pb!(mix(n0w, t(prev)));
+    pb!(mix(mix(n0t, t(prev)), t(n1)));
     p(mix(st.root_done as u64, mix(s0t, n0t)));
     if fl & PF_S1 != 0 {
         let n3 = if st.b + 2 < st.n { st.b + 3 } else { NONE };
-        p(t(n3));
+        pbo!(t(n3));
         p(mix(t(s1), s0t));
         p(mix(mix(t(s1), s0t), t(s0h)));
         p(mix(w(s1), t(s1)));
         p(mix(mix(t(s1), s0w), n0t));
         p(mix(mix(s0w, n0t), t(n1)));
-        p(mix(mix(n0w, t(n1)), t(n2)));
+        pbo!(mix(mix(n0w, t(n1)), t(n2)));
     }
     if fl & PF_SUFFIX != 0 {
         let sx = |i: usize| if i == NONE { NONE_H } else { x.sfx[i] };
         p(mix(sx(s0), s0t));
-        p(mix(sx(n0), n0t));
+        pbo!(mix(sx(n0), n0t));
         p(mix(mix(sx(s0), sx(n0)), mix(s0t, n0t)));
-        p(mix(sx(n1), t(n1)));
+        pbo!(mix(sx(n1), t(n1)));
         p(mix(sx(n0), s0t));
         p(mix(sx(s0), n0t));
     }
@@ -368,7 +394,7 @@ fn features(x: &Input, st: &State, fl: u32, out: &mut Vec<u64>) {
         p(mix(pb, d));
         p(mix(mix(pb, s0w), n0t));
     }
-    out.extend_from_slice(&buf[..k.min(MAX_FEATURES)]);
+    out.extend_from_slice(&buf[..k.get().min(MAX_FEATURES)]);
 }
 
 /// Room for the features [`features`] writes (105 with every optional template on).
@@ -562,15 +588,12 @@ impl S0Memo {
                 &mut extra,
                 &mut ne,
             );
-            rest.clear();
-            let mut free = mask_of(pos) & !covered;
-            while free != 0 {
-                let i = free.trailing_zeros() as usize;
-                free &= free - 1;
-                rest.push(feats[i]);
+            if rest.len() < 128 {
+                rest.resize(128, 0);
             }
+            let n = gather(feats, mask_of(pos) & !covered, rest);
             let sum = &mut self.sums[slot * self.nc..(slot + 1) * self.nc];
-            model.score_parts(rest, &extra[..ne], sum);
+            model.score_parts(&rest[..n], &extra[..ne], sum);
             self.ok[slot] = true;
         }
     }
@@ -631,23 +654,43 @@ fn score_grouped(
     extra[1..1 + S0_PARTS.len()].copy_from_slice(&s0);
     let mut ne = 1 + S0_PARTS.len();
     group_sums(consts, feats, u128::MAX, &mut covered, &mut extra, &mut ne);
-    rest.clear();
     let n = feats.len().min(128);
     let all = if n == 128 {
         u128::MAX
     } else {
         (1u128 << n) - 1
     };
-    let mut free = !covered & all;
-    while free != 0 {
-        let i = free.trailing_zeros() as usize;
-        free &= free - 1;
-        rest.push(feats[i]);
+    // `rest` is scratch space of at least 128 words, never cleared
+    if rest.len() < 128 {
+        rest.resize(128, 0);
     }
+    let k = gather(feats, !covered & all, rest);
     if feats.len() > 128 {
-        rest.extend_from_slice(&feats[128..]);
+        let mut all_rest = rest[..k].to_vec();
+        all_rest.extend_from_slice(&feats[128..]);
+        model.score_parts(&all_rest, &extra[..ne], scores);
+    } else {
+        model.score_parts(&rest[..k], &extra[..ne], scores);
     }
-    model.score_parts(rest, &extra[..ne], scores);
+}
+
+/// Writes `feats[i]` for each bit `i` set in `mask` (in increasing order) to the front of `out`
+/// and returns how many: two 64-bit halves and a write position, cheaper than pushing to a
+/// vector bit by bit. Bits beyond `feats` or `out` are skipped.
+#[inline]
+fn gather(feats: &[u64], mask: u128, out: &mut [u64]) -> usize {
+    let mut k = 0;
+    for (base, mut bits) in [(0usize, mask as u64), (64, (mask >> 64) as u64)] {
+        while bits != 0 {
+            let i = base + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if let (Some(&f), Some(o)) = (feats.get(i), out.get_mut(k)) {
+                *o = f;
+                k += 1;
+            }
+        }
+    }
+    k
 }
 
 fn label_features(x: &Input, st: &State, h: usize, d: usize, out: &mut Vec<u64>) {
@@ -823,7 +866,10 @@ impl Parser {
         );
         while !st.done() && guard < 4 * n + 8 {
             guard += 1;
-            features(x, st, self.feats, feats);
+            // the buffer features are needed only when the buffer position changes (their sum
+            // is kept) or when the features are scored one by one
+            let need_buffer = consts.is_none() || st.b != bpos;
+            features(x, st, self.feats, need_buffer, feats);
             match consts {
                 Some(c) if feats.len() > 81 => {
                     if st.b != bpos {
@@ -846,7 +892,12 @@ impl Parser {
                         scores,
                     )
                 }
-                _ => self.model.score_i(feats, scores),
+                _ => {
+                    if !need_buffer {
+                        features(x, st, self.feats, true, feats);
+                    }
+                    self.model.score_i(feats, scores)
+                }
             }
             let mut a = best_valid(st, scores, if split { 1 } else { nl.max(1) });
             if split && a >= 2 {
@@ -857,7 +908,7 @@ impl Parser {
                 };
                 label_features(x, st, h, d, lfeats);
                 self.labeler.score_i(lfeats, lscores);
-                let l = crate::tagger::argmax(lscores);
+                let l = crate::tagger::argmax_i32(lscores);
                 a = if a == 2 { left(l) } else { right(l) };
             }
             st.apply(a);
@@ -1109,7 +1160,7 @@ pub fn train(
             let mut guard = 0;
             while !st.done() && guard < 4 * x.n() + 8 {
                 guard += 1;
-                features(x, &st, opts.feats, &mut feats);
+                features(x, &st, opts.feats, true, &mut feats);
                 tr.score(&feats, &mut scores);
                 costs(&st, gh, gl, if split { 1 } else { nl }, !split, &mut cost);
                 let minc = cost.iter().copied().min().unwrap_or(0);

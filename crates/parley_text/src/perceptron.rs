@@ -216,12 +216,24 @@ const SMALL_CLASSES: usize = 128;
 const LINE: usize = 16;
 /// Width of the blocks in which dense rows are summed (the block's sums stay in registers).
 const BLOCK: usize = 32;
+/// Added to each dense weight to store it as `u16` (see [`Model`]'s `dense`).
+const DENSE_BIAS: i32 = 0x8000;
+
+#[inline]
+fn biased(q: i16) -> u16 {
+    (q as i32 + DENSE_BIAS) as u16
+}
+
+#[inline]
+fn unbiased(v: u16) -> i16 {
+    (v as i32 - DENSE_BIAS) as i16
+}
 
 /// The inference form: an open-addressing table of feature → row of quantised weights.
 ///
 /// Slots pack a 32-bit fingerprint and a payload: a single (class, weight) pair inline, or the
-/// offset of the row in `data` (`len, (class << 16 | weight as u16)*`, or a header pointing to a
-/// dense row). Dense rows (many classes) are `i16`, padded to a multiple of 8, and summed with
+/// offset of the row in `data` (`len, (class << shift | weight as u16)*`, or a header pointing to a
+/// dense row). Dense rows (many classes) are biased `u16`, padded to a multiple of 8, summed with
 /// vector instructions. Scores accumulate as integers (times `scale`).
 #[derive(Debug, Clone, Default)]
 pub struct Model {
@@ -231,13 +243,32 @@ pub struct Model {
     lows: Vec<u32>,
     mask: usize,
     data: Vec<u32>,
-    /// Dense rows, `stride` values each (widened to `i32` while summing).
-    dense: Vec<i16>,
+    /// Dense rows, `stride` weights each, stored as `weight + DENSE_BIAS` (unsigned: widening
+    /// to `i32` is then a zero extension, one vector operation fewer than a sign extension
+    /// without SSE4.1; [`Model::add_dense`] takes the bias off once per block of sums).
+    dense: Vec<u16>,
     /// The number of classes rounded up to a multiple of 8.
     stride: usize,
+    /// Where the class sits in a sparse row's entries (see [`class_shift`]).
+    shift: u32,
     pub scale: f32,
     /// Identifies the weights (copies share it): caches derived from a model check it.
     id: u64,
+}
+
+/// Sparse row entries hold the class in their top bits, `class << shift`, with `shift` chosen so
+/// that `entry >> shift` is below the size of the buffer the model is scored in ([`score_parts`]
+/// picks it by `stride`): the shift alone gives an index the compiler knows is in bounds.
+///
+/// [`score_parts`]: Model::score_parts
+fn class_shift(stride: usize) -> u32 {
+    if stride <= SMALL_CLASSES {
+        32 - SMALL_CLASSES.trailing_zeros()
+    } else if stride <= STACK_CLASSES {
+        32 - STACK_CLASSES.trailing_zeros()
+    } else {
+        16
+    }
 }
 
 static NEXT_MODEL_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -277,6 +308,7 @@ impl Model {
         let cap = ((rows.len() * 10 / 7) + 1).next_power_of_two().max(16);
         let nc = classes.len();
         let stride = nc.div_ceil(8) * 8;
+        let shift = class_shift(stride);
         let mut slots = vec![0u64; cap];
         let mut lows = vec![0u32; cap];
         // Sparse rows are laid out so that none crosses a 64-byte line it could fit in (one
@@ -285,7 +317,7 @@ impl Model {
         let mut data: Vec<u32> = Vec::with_capacity(bound);
         let lead = (LINE - (data.as_ptr() as usize / 4) % LINE) % LINE;
         data.resize(lead, 0);
-        let mut dense: Vec<i16> = Vec::new();
+        let mut dense: Vec<u16> = Vec::new();
         for (k, row) in rows {
             // weights of classes the model does not have can never be scored
             let row: Vec<(u16, i16)> = row.into_iter().filter(|e| (e.0 as usize) < nc).collect();
@@ -309,9 +341,9 @@ impl Model {
                 INLINE | ((row[0].0 as u32) << 16) | (row[0].1 as u16 as u32)
             } else if nc >= 8 && row.len() * 4 >= nc {
                 let off = dense.len();
-                dense.resize(off + stride, 0);
+                dense.resize(off + stride, biased(0));
                 for (c, q) in &row {
-                    dense[off + *c as usize] = *q;
+                    dense[off + *c as usize] = biased(*q);
                 }
                 DENSE | (off / stride) as u32
             } else {
@@ -322,7 +354,7 @@ impl Model {
                 }
                 data.push(row.len() as u32);
                 for (c, q) in &row {
-                    data.push(((*c as u32) << 16) | (*q as u16 as u32));
+                    data.push(((*c as u32) << shift) | (*q as u16 as u32));
                 }
                 (data.len() - 1 - row.len()) as u32
             };
@@ -337,6 +369,7 @@ impl Model {
             data,
             dense,
             stride,
+            shift,
             scale,
             id: NEXT_MODEL_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -374,8 +407,9 @@ impl Model {
                 .filter_map(|c| {
                     self.dense
                         .get(off + c)
-                        .filter(|&&q| q != 0)
-                        .map(|&q| (c as u16, q))
+                        .map(|&v| unbiased(v))
+                        .filter(|&q| q != 0)
+                        .map(|q| (c as u16, q))
                 })
                 .collect();
         }
@@ -385,7 +419,7 @@ impl Model {
             .get(start + 1..start + 1 + len)
             .unwrap_or(&[])
             .iter()
-            .map(|&e| ((e >> 16) as u16, e as u16 as i16))
+            .map(|&e| ((e >> self.shift) as u16, e as u16 as i16))
             .collect()
     }
 
@@ -474,6 +508,9 @@ impl Model {
         let mut sparse_rows = [0u32; N];
         let stride = self.stride as u32;
         let cm = M - 1;
+        // `M` is 2^7, 2^8 or 2^16: an entry shifted right by this is below `M`
+        let shift = 32 - M.trailing_zeros();
+        debug_assert_eq!(shift, self.shift);
         for chunk in feats.chunks(N) {
             for (h, &k) in homes.iter_mut().zip(chunk) {
                 *h = self.slots[(k as usize) & self.mask];
@@ -516,7 +553,7 @@ impl Model {
                 let len = len as usize;
                 if let Some(row) = self.data.get(start + 1..start + 1 + len) {
                     for &e in row {
-                        let x = &mut acc[(e >> 16) as usize & cm];
+                        let x = &mut acc[(e >> shift) as usize];
                         *x = x.wrapping_add(e as u16 as i16 as i32);
                     }
                 }
@@ -525,7 +562,9 @@ impl Model {
     }
 
     /// Sums dense rows into `acc`, one block of classes at a time so the block's running sums
-    /// stay in vector registers.
+    /// stay in vector registers. The stored weights are biased (see [`Model`]'s `dense`): the
+    /// block's sum is corrected by the bias times the number of rows, exactly, in wrapping
+    /// `i32` arithmetic, as the scores are.
     #[inline]
     fn add_dense<const M: usize>(&self, rows: &[u32], acc: &mut [i32; M]) {
         if rows.is_empty() {
@@ -534,34 +573,39 @@ impl Model {
         let stride = self.stride.min(M);
         let mut b = 0;
         while b + BLOCK <= stride {
-            let mut a = [0i32; BLOCK];
-            for &off in rows {
-                let off = off as usize + b;
-                if let Some(r) = self.dense.get(off..off + BLOCK) {
-                    for (x, &y) in a.iter_mut().zip(r) {
-                        *x = x.wrapping_add(y as i32);
-                    }
-                }
-            }
-            for (x, &y) in acc[b..b + BLOCK].iter_mut().zip(&a) {
-                *x = x.wrapping_add(y);
-            }
+            self.add_dense_block::<BLOCK, M>(rows, b, acc);
             b += BLOCK;
         }
         while b + 8 <= stride {
-            let mut a = [0i32; 8];
-            for &off in rows {
-                let off = off as usize + b;
-                if let Some(r) = self.dense.get(off..off + 8) {
-                    for (x, &y) in a.iter_mut().zip(r) {
-                        *x = x.wrapping_add(y as i32);
-                    }
-                }
-            }
-            for (x, &y) in acc[b..b + 8].iter_mut().zip(&a) {
-                *x = x.wrapping_add(y);
-            }
+            self.add_dense_block::<8, M>(rows, b, acc);
             b += 8;
+        }
+    }
+
+    /// [`Model::add_dense`] for classes `b..b + W`.
+    #[inline(always)]
+    fn add_dense_block<const W: usize, const M: usize>(
+        &self,
+        rows: &[u32],
+        b: usize,
+        acc: &mut [i32; M],
+    ) {
+        let mut a = [0i32; W];
+        let mut n = 0i32;
+        for &off in rows {
+            let off = off as usize + b;
+            if let Some(r) = self.dense.get(off..off + W) {
+                for (x, &y) in a.iter_mut().zip(r) {
+                    *x = x.wrapping_add(y as i32);
+                }
+                n = n.wrapping_add(1);
+            }
+        }
+        let bias = n.wrapping_mul(DENSE_BIAS);
+        if let Some(out) = acc.get_mut(b..b + W) {
+            for (x, &y) in out.iter_mut().zip(&a) {
+                *x = x.wrapping_add(y.wrapping_sub(bias));
+            }
         }
     }
 

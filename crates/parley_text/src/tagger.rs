@@ -670,7 +670,7 @@ fn run_pass(
         });
         let n = features_fixed(infos, i, p1, p2, r, fl, &mut feats);
         model.score_i(&feats[..n], &mut scores);
-        tags.push(argmax(&scores));
+        tags.push(argmax_i32(&scores));
     }
     tags
 }
@@ -746,6 +746,14 @@ fn train_model(
     tr.average(classes.to_vec(), opts.prune)
 }
 
+/// [`argmax`] of integer scores: the highest score first (a loop the compiler vectorises), then
+/// its first position, the same index as [`argmax`].
+pub fn argmax_i32(s: &[i32]) -> usize {
+    let m = s.iter().copied().fold(i32::MIN, i32::max);
+    s.iter().position(|&x| x == m).unwrap_or(0)
+}
+
+/// The index of the first highest score (0 for an empty slice).
 pub fn argmax<T: PartialOrd + Copy>(s: &[T]) -> usize {
     let mut best = 0;
     for (i, &x) in s.iter().enumerate() {
@@ -978,6 +986,24 @@ pub fn train(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The integer argmax picks the same index as the generic one: the first of tied highest
+    /// scores, 0 for an empty slice, extreme values included.
+    #[test]
+    fn integer_argmax_is_the_first_highest() {
+        let cases: [&[i32]; 7] = [
+            &[],
+            &[5],
+            &[1, 3, 3, 2],
+            &[i32::MIN, i32::MIN],
+            &[-4, i32::MAX, 0, i32::MAX],
+            &[7, -1, 7],
+            &[0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1],
+        ];
+        for s in cases {
+            assert_eq!(argmax_i32(s), argmax(s), "{s:?}");
+        }
+    }
 
     fn feats_of(words: &[&str], hide: Option<usize>, at: usize) -> Vec<u64> {
         let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
