@@ -388,6 +388,28 @@ pub fn instant(s: &str) -> Option<(i64, i32)> {
     Some((days * 1440 + h * 60 + mi - i64::from(off), off))
 }
 
+/// Two date-times with explicit zones that name the same instant (within a minute), however
+/// differently they are written ("2024-05-02T01:30:00+00:00" and "2024-05-01T21:30:00-04:00").
+pub fn same_instant(a: &str, b: &str) -> bool {
+    matches!((instant(a), instant(b)), (Some((x, _)), Some((y, _))) if (x - y).abs() <= 1)
+}
+
+/// A UTC date-time before noon (`…T03:30:00Z`) and a bare date the day before: the same moment
+/// as a western zone's calendar shows it.
+pub fn maybe_same_instant(utc: &str, day: &str) -> bool {
+    let Some((t, 0)) = instant(utc) else {
+        return false;
+    };
+    if day.len() != 10 {
+        return false;
+    }
+    let hour = t.rem_euclid(1440) / 60;
+    hour < 12
+        && day_number(day)
+            .zip(day_number(utc))
+            .is_some_and(|(d, u)| d + 1 == u)
+}
+
 /// A UTC date-time (`Z`, `+00:00`) restated in the page's own zone when another date-time on
 /// the page gives the same instant with a local offset: the calendar day a reader sees.
 pub fn prefer_local(utc: &str, others: &[String]) -> Option<String> {
@@ -407,6 +429,46 @@ mod tests {
 
     fn check(input: &str, expected: Option<&str>) {
         assert_eq!(normalize(input).as_deref(), expected, "input {input:?}");
+    }
+
+    #[test]
+    fn same_instants() {
+        assert!(same_instant(
+            "2024-05-02T01:30:00+00:00",
+            "2024-05-01T21:30:00-04:00"
+        ));
+        assert!(same_instant(
+            "2024-05-02T01:30:00Z",
+            "2024-05-02T03:30:00+02:00"
+        ));
+        assert!(!same_instant(
+            "2024-05-02T01:30:00+00:00",
+            "2024-05-01T01:30:00-04:00"
+        ));
+        // without a time or a zone there is no instant to compare
+        assert!(!same_instant("2024-05-02", "2024-05-02"));
+        assert!(!same_instant("2024-05-02T01:30:00", "2024-05-02T01:30:00"));
+    }
+
+    #[test]
+    fn bare_dates_a_zone_behind() {
+        assert!(maybe_same_instant(
+            "2024-05-02T01:30:00+00:00",
+            "2024-05-01"
+        ));
+        assert!(maybe_same_instant("2024-05-02T11:59:00Z", "2024-05-01"));
+        // after noon UTC it is the same day in the western zones that matter
+        assert!(!maybe_same_instant("2024-05-02T15:00:00Z", "2024-05-01"));
+        // not UTC, not the day before, not a bare date
+        assert!(!maybe_same_instant(
+            "2024-05-02T01:30:00-04:00",
+            "2024-05-01"
+        ));
+        assert!(!maybe_same_instant("2024-05-02T01:30:00Z", "2024-04-30"));
+        assert!(!maybe_same_instant(
+            "2024-05-02T01:30:00Z",
+            "2024-05-01T20:00:00-05:00"
+        ));
     }
 
     #[test]

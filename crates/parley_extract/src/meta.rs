@@ -1332,6 +1332,51 @@ fn text_bylines_split(dom: &Dom, anchor: usize, cue_only: bool) -> (Vec<String>,
     (names, more)
 }
 
+/// The names of a cue byline ("By A Name", "Written by" + a name) among the 40 texts after the
+/// headline (node `anchor`), when every name is name-shaped.
+fn cue_byline_under(dom: &Dom, anchor: usize) -> Option<Vec<String>> {
+    let mut seen = 0;
+    for i in anchor..dom.nodes.len() {
+        let n = &dom.nodes[i];
+        if n.tag != Tag::Text || n.text.trim().is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > 40 {
+            return None;
+        }
+        let t = collapse_ws(&n.text);
+        if t.chars().count() > 100 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let cue = matches!(lower.trim_end_matches(':'), "by" | "written by");
+        if (cue
+            || ["by ", "by: ", "written by "]
+                .iter()
+                .any(|c| lower.starts_with(c)))
+            && !in_navigation(dom, i)
+            && !in_comment_or_caption(dom, i)
+        {
+            let names = if cue {
+                // the name is the next text ("By <a>A Name</a>")
+                let next = (i + 1..dom.nodes.len().min(i + 8)).find(|&j| {
+                    dom.nodes[j].tag == Tag::Text && !dom.nodes[j].text.trim().is_empty()
+                })?;
+                let nt = &dom.nodes[next].text;
+                if nt.trim().chars().count() > 60 {
+                    return None;
+                }
+                person_names(nt)
+            } else {
+                person_names(&t)
+            };
+            return (!names.is_empty() && names.iter().all(|a| name_shaped(a))).then_some(names);
+        }
+    }
+    None
+}
+
 fn visible_bylines(dom: &Dom, st: &Stats) -> Vec<String> {
     let mut out = Vec::new();
     let mut long_box: Option<Vec<String>> = None;
@@ -1525,6 +1570,120 @@ fn names_in_pieces(dom: &Dom, root: usize) -> Vec<String> {
 fn date_near(dom: &Dom, anchor: usize) -> Option<String> {
     let (i, d) = date_near_node(dom, anchor)?;
     Some(original_beside(dom, i, &d).unwrap_or(d))
+}
+
+/// Common given names: the entity recogniser's list (`crates/parley_entities/data/given_names.tsv`),
+/// read from there so that the two stages share one reviewed file (extraction does not depend on
+/// the entities crate, only on this data file).
+fn given_names() -> &'static std::collections::HashSet<&'static str> {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../parley_entities/data/given_names.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('\t').next())
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect()
+    })
+}
+
+/// The owner of a personal site: a person's name that at least two independent parts of the
+/// page give as the site's name: the `<title>`'s suffix or prefix, `og:site_name`, the feed's
+/// title, the text of the link to the home page, the copyright holder ("© 2024 Jo Bloggs").
+fn site_owner(dom: &Dom, m: &Meta) -> Option<String> {
+    let mut found: Vec<(String, u8)> = Vec::new();
+    let mut add = |raw: &str, source: u8| {
+        let c = collapse_ws(raw);
+        let words = c.split_whitespace().count();
+        if !(2..=3).contains(&words) || c.len() > 40 {
+            return;
+        }
+        // a person: exactly two names (or a middle initial), the first a known given name
+        let ws: Vec<&str> = c.split_whitespace().collect();
+        let middle_ok = ws.len() == 2 || (ws.len() == 3 && ws[1].trim_end_matches('.').len() == 1);
+        if !middle_ok
+            || !given_names().contains(ws[0])
+            || person_names(&c).as_slice() != [c.clone()]
+        {
+            return;
+        }
+        if !found
+            .iter()
+            .any(|(n, s)| *s == source && n.eq_ignore_ascii_case(&c))
+        {
+            found.push((c, source));
+        }
+    };
+    if let Some(t) = &m.title_tag {
+        for sep in [" | ", " - ", " – ", " — ", " · ", " :: "] {
+            let parts: Vec<&str> = t.split(sep).collect();
+            if parts.len() >= 2 {
+                add(parts[0], 0);
+                add(parts[parts.len() - 1], 0);
+            }
+        }
+    }
+    if let Some(s) = meta(m, &["og:site_name", "application-name"]) {
+        add(s, 1);
+    }
+    let all = vec![false; dom.nodes.len()];
+    let mut home_links = 0;
+    for (i, n) in dom.nodes.iter().enumerate().take(200_000) {
+        match n.tag {
+            Tag::Link
+                if n.attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("alternate"))
+                    && n.attr("type")
+                        .is_some_and(|t| t.contains("rss") || t.contains("atom")) =>
+            {
+                if let Some(t) = n.attr("title") {
+                    add(t, 2);
+                }
+            }
+            Tag::A if home_links < 20 => {
+                let href = n.attr("href").unwrap_or("").trim();
+                let root = href == "/"
+                    || href
+                        .split_once("://")
+                        .is_some_and(|(_, rest)| rest.trim_end_matches('/').find('/').is_none());
+                if root {
+                    home_links += 1;
+                    let t = inner_text(dom, &all, i);
+                    if t.len() <= 40 {
+                        add(&t, 3);
+                    }
+                }
+            }
+            Tag::Text if n.text.len() <= 160 => {
+                let t = &n.text;
+                let at = t
+                    .find('©')
+                    .map(|a| a + '©'.len_utf8())
+                    .or_else(|| crate::textutil::find_ascii_ci(t, "copyright").map(|a| a + 9));
+                if let Some(at) = at {
+                    let rest = t[at..].trim_start_matches(|c: char| {
+                        c.is_ascii_digit()
+                            || c.is_whitespace()
+                            || matches!(c, '-' | '–' | ',' | '©')
+                    });
+                    let holder = rest
+                        .split(['.', '|', ',', '·', '('])
+                        .next()
+                        .unwrap_or("")
+                        .trim();
+                    add(holder, 4);
+                }
+            }
+            _ => {}
+        }
+    }
+    found.iter().find_map(|(n, s)| {
+        found
+            .iter()
+            .any(|(o, t)| t != s && o.eq_ignore_ascii_case(n))
+            .then(|| n.clone())
+    })
 }
 
 /// Words that label a date as a revision rather than the first publication.
@@ -1933,6 +2092,24 @@ pub fn fill(
                     || crate::textutil::words(a)
                         .any(|w| w.chars().count() >= 3 && host.contains(&w.to_lowercase())))
         });
+    // a metadata author the page never shows, while a "By …" line under the headline names
+    // someone else: the metadata names the account that posted the page (an editor, a web
+    // producer), the byline the writer
+    if authors.len() == 1 && title_node.is_some() && !typed_people {
+        if let Some(v) = cue_byline_under(dom, anchor) {
+            let key = |a: &str| word_list(a).join(" ");
+            let shown = |name: &str| {
+                let k = key(name);
+                dom.nodes
+                    .iter()
+                    .filter(|n| n.tag == Tag::Text && n.text.len() < 2000)
+                    .any(|n| key(&n.text).contains(&k))
+            };
+            if v.iter().all(|a| key(a) != key(&authors[0])) && !shown(&authors[0]) {
+                authors = v;
+            }
+        }
+    }
     let handle = |a: &String| is_handle(&a.split_whitespace().collect::<Vec<_>>());
     // a display name in a visible byline beats a login handle
     if authors.is_empty()
@@ -1994,6 +2171,12 @@ pub fn fill(
             authors.push(name);
         }
     }
+    // a personal site: the site's name is a person's, as two parts of the page agree
+    if authors.is_empty() {
+        if let Some(owner) = site_owner(dom, m) {
+            authors.push(owner);
+        }
+    }
     authors.dedup();
     article.authors = authors;
     // dates
@@ -2045,11 +2228,22 @@ pub fn fill(
     // a date shown by the headline that is earlier than the metadata's publication day is the
     // original date: metadata stamps are often re-written when a page is republished (a day
     // apart is only a time zone)
+    // Two stamps of the same instant written in different zones ("…T01:30+00:00" in the meta
+    // tags, "…T21:30-04:00" in the byline's `<time>`) fall on different days: the stamp is
+    // not re-written, only restated. The URL's date, written by the publishing system in its
+    // own zone, says which day the site calls it; without one the metadata's stamp stands. A
+    // bare date the day before a UTC stamp taken before noon may be the same moment too.
+    let url_day = url.and_then(dates::from_url);
+    let zone_only = |p: &str, n: &str| {
+        let restated = dates::same_instant(p, n) || dates::maybe_same_instant(p, n);
+        restated && !url_day.as_deref().is_some_and(|u| same_day(u, n))
+    };
     let published = match (&published, &near) {
         (Some(p), Some(n))
             if dates::day_number(n)
                 .zip(dates::day_number(p))
-                .is_some_and(|(nd, pd)| pd > nd) =>
+                .is_some_and(|(nd, pd)| pd > nd)
+                && !zone_only(p, n) =>
         {
             Some(n.clone())
         }
@@ -2094,7 +2288,8 @@ pub fn fill(
             p
         }
     });
-    // a UTC stamp yields to the same instant written in the page's own zone (`<time>`)
+    // a UTC stamp yields to the same instant written in the page's own zone (`<time>`) when
+    // the URL's date agrees with the local day
     let published = published.map(|p| {
         let local: Vec<String> = dom
             .nodes
@@ -2103,7 +2298,9 @@ pub fn fill(
             .filter_map(|n| n.attr("datetime").and_then(dates::normalize))
             .take(200)
             .collect();
-        dates::prefer_local(&p, &local).unwrap_or(p)
+        dates::prefer_local(&p, &local)
+            .filter(|l| url_day.as_deref().is_some_and(|u| same_day(u, l)))
+            .unwrap_or(p)
     });
     article.published = published;
     article.modified = m

@@ -224,9 +224,11 @@ fn title_loses_site_suffix_and_leftover_entities() {
 
 #[test]
 fn utc_stamp_restated_in_the_page_zone() {
-    // the meta stamp is in UTC (next day); the page's <time> gives the same instant locally
+    // the meta stamp is in UTC (next day); the page's <time> gives the same instant locally:
+    // the URL's date (the publishing system's own day) picks the local reading
     let page = format!(
-        "<html><head><meta property=\"article:published_time\" content=\"2021-03-05T03:30:00+00:00\"></head>
+        "<html><head><meta property=\"article:published_time\" content=\"2021-03-05T03:30:00+00:00\">
+      <link rel=\"canonical\" href=\"https://harbour.example/2021/03/04/second-berth/\"></head>
       <body><h1>Second ferry berth approved</h1><time datetime=\"2021-03-04T19:30:00-08:00\">March 4, 2021</time>
       <div>{BODY}</div></body></html>"
     );
@@ -237,6 +239,39 @@ fn utc_stamp_restated_in_the_page_zone() {
         &[],
     );
     assert_eq!(a.published.as_deref(), Some("2021-03-04T19:30:00-08:00"));
+    // without a dated URL the restatement is only a zone change: the metadata's stamp stands
+    let undated = page.replace("/2021/03/04/", "/news/");
+    let a = check(
+        &undated,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-03-05T03:30:00+00:00"));
+    // the byline shows only the (western) local day: still the same moment, the stamp stands
+    let bare = undated.replace(
+        "<time datetime=\"2021-03-04T19:30:00-08:00\">March 4, 2021</time>",
+        "<p>March 4, 2021</p>",
+    );
+    let a = check(
+        &bare,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-03-05T03:30:00+00:00"));
+    // a byline date two days before the stamp is the original date of a re-stamped page
+    let older = undated.replace(
+        "<time datetime=\"2021-03-04T19:30:00-08:00\">March 4, 2021</time>",
+        "<p>March 3, 2021</p>",
+    );
+    let a = check(
+        &older,
+        Some("Second ferry berth approved"),
+        &["second ferry berth"],
+        &[],
+    );
+    assert_eq!(a.published.as_deref(), Some("2021-03-03"));
     // a different instant on the page is not used
     let page = page.replace("2021-03-04T19:30:00-08:00", "2021-03-05T09:00:00-08:00");
     let a = check(
@@ -1159,4 +1194,80 @@ fn publication_dates_in_rows_sentences_and_markup() {
         &format!("<div class='by'>Story: <a href='/author/ana'>Ana Ortiz</a>, 09-ago-2019 18:45</div>{gap}<h1>Night ferries</h1>"),
         Some("2019-08-09"),
     );
+}
+
+#[test]
+fn personal_site_owner_is_the_author() {
+    // a personal blog: no byline, but the title's suffix and the home link name the same person
+    let body = format!(
+        "<header><a href=\"/\">Miriam Okafor</a> <a href=\"/notes\">Notes</a></header>\
+         <article><h1>Mending a rowing boat</h1>{BODY}</article>"
+    );
+    let a = article_with_head(
+        "<title>Mending a rowing boat | Miriam Okafor</title>",
+        &body,
+    );
+    assert_eq!(a.authors, vec!["Miriam Okafor".to_string()]);
+    // the copyright line agrees with the title just as well
+    let body2 = format!(
+        "<article><h1>Mending a rowing boat</h1>{BODY}</article>\
+         <footer><p>© 2023 Miriam Okafor. All rights reserved.</p></footer>"
+    );
+    let a = article_with_head(
+        "<title>Mending a rowing boat | Miriam Okafor</title>",
+        &body2,
+    );
+    assert_eq!(a.authors, vec!["Miriam Okafor".to_string()]);
+    // one source alone is not enough
+    let a = article_with_head(
+        "<title>Mending a rowing boat | Miriam Okafor</title>",
+        &format!("<article><h1>Mending a rowing boat</h1>{BODY}</article>"),
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+    // a business named like a person's words is not a person
+    let shop = body.replace("Miriam Okafor", "Harbour Boatworks");
+    let a = article_with_head(
+        "<title>Mending a rowing boat | Harbour Boatworks</title>",
+        &shop,
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+    // a byline wins over the site's owner
+    let signed = body.replace(
+        "<h1>Mending a rowing boat</h1>",
+        "<h1>Mending a rowing boat</h1><p class=\"byline\">By Tomas Lindqvist</p>",
+    );
+    let a = article_with_head(
+        "<title>Mending a rowing boat | Miriam Okafor</title>",
+        &signed,
+    );
+    assert_eq!(a.authors, vec!["Tomas Lindqvist".to_string()]);
+}
+
+#[test]
+fn byline_under_the_headline_beats_an_unseen_metadata_author() {
+    let head = "<meta name=\"author\" content=\"Dana Whitfield\">";
+    let page = |byline: &str, extra: &str| {
+        format!("<article><h1>Mending a rowing boat</h1>{byline}{BODY}{extra}</article>")
+    };
+    // the meta tag names the account that posted the page; the byline names the writer
+    let a = article_with_head(head, &page("<p>By Oskar Brandt</p>", ""));
+    assert_eq!(a.authors, vec!["Oskar Brandt".to_string()]);
+    // the cue and the name in separate nodes
+    let a = article_with_head(
+        head,
+        &page(
+            "<h3>By <a href=\"/oskar-brandt/\">Oskar Brandt</a>, boat columnist</h3>",
+            "",
+        ),
+    );
+    assert_eq!(a.authors, vec!["Oskar Brandt".to_string()]);
+    // the metadata author is shown on the page too (an editor's note): it stays
+    let a = article_with_head(
+        head,
+        &page("<p>By Oskar Brandt</p>", "<p>Edited by Dana Whitfield</p>"),
+    );
+    assert_eq!(a.authors, vec!["Dana Whitfield".to_string()]);
+    // no byline: the metadata author stays
+    let a = article_with_head(head, &page("", ""));
+    assert_eq!(a.authors, vec!["Dana Whitfield".to_string()]);
 }
