@@ -16,7 +16,10 @@
 //!    its residents (`…CVL`). Where the dictionary knows a longer name than the entity stage's
 //!    mentions ("Kim Jong Un" read as two names), the dictionary's name wins. An ethnic group is
 //!    coded by where it lives, its origin kept as a third part ("ethnic Hungarians in Slovakia"
-//!    → `SVKCVLHUN`); "leaders of the X opposition bloc" are the opposition.
+//!    → `SVKCVLHUN`); so is a stateless group of `data/ethnic.tsv` ("Iraqi Kurds" → `IRQCVLKUR`,
+//!    "Kurdish rebels in Syria" → `SYRREBKUR`; with no place in the sentence, its home state if it
+//!    has one, else the group code alone, `KURREB`); "leaders of the X opposition bloc" are the
+//!    opposition.
 //! 2. **Triggers.** Each verb lemma with patterns in the lexicon is tried; the pattern whose
 //!    complement words are all found among the words the verb governs (its dependency subtree
 //!    minus subject and coordinated clauses; without a parse, the next ten words) and which has
@@ -66,6 +69,7 @@
 //! ```
 
 pub mod cameo;
+mod ethnic;
 mod lexicon;
 
 use std::collections::HashMap;
@@ -113,6 +117,8 @@ pub struct Coder {
     /// The pattern behind "X said Y must …" when the lexicon has nothing for the verb.
     demand: Pattern,
     no_patterns: Vec<usize>,
+    /// Ethnic groups without a state (`data/ethnic.tsv`).
+    ethnic: ethnic::Ethnic,
 }
 
 /// Ids of the function words the coder looks for.
@@ -278,6 +284,7 @@ impl Coder {
             words,
             demand,
             no_patterns: Vec::new(),
+            ethnic: ethnic::Ethnic::builtin(),
         }
     }
 
@@ -891,7 +898,14 @@ impl Coder {
             }
             // Stop before a covered token.
             let lim = (i..n).find(|&j| covered[j]).unwrap_or(n);
-            if let Some((len, m)) = self.actors.longest_match(&words[i..lim], date) {
+            // A people the dictionary names by its state ("Chechen" → `RUS`) is read from the
+            // ethnic table, which keeps the group ("Chechen fighters" → `RUSREBCHE`).
+            let people = self.ethnic.get(&view.toks[i].text).is_some();
+            if let Some((len, m)) = self
+                .actors
+                .longest_match(&words[i..lim], date)
+                .filter(|(len, m)| !(people && *len == 1 && m.kind == ActorKind::Nationality))
+            {
                 let role_sector = (m.kind == ActorKind::Role).then(|| m.code.clone());
                 // A role word that is the verb of the sentence ("state", "force") is no actor.
                 let verbish = len == 1
@@ -911,6 +925,29 @@ impl Coder {
                     i += len;
                     continue;
                 }
+            }
+            // A stateless ethnic group ("Kurds", "Druze"): its code, lower-case until
+            // `ethnic_home` places it.
+            // Not as the modifier of a thing ("a Kurdish town").
+            let modifier = i + 1 < n
+                && view.toks[i + 1].upos == Upos::NOUN
+                && self
+                    .actors
+                    .role_sector(&view.toks[i + 1].lemma.to_lowercase())
+                    .is_none()
+                && self.actors.longest_match(&words[i + 1..], date).is_none();
+            if let Some(g) = self.ethnic.get(&view.toks[i].text).filter(|_| !modifier) {
+                chunks.push(Actor {
+                    start: i,
+                    end: i + 1,
+                    code: Some(g.code.to_ascii_lowercase()),
+                    name: Some(g.name.clone()),
+                    kind: ActorKind::Nationality,
+                    role_sector: None,
+                    pronoun: false,
+                });
+                i += 1;
+                continue;
             }
             let t = &view.toks[i];
             let capital = t.text.chars().next().is_some_and(char::is_uppercase);
@@ -1015,6 +1052,7 @@ impl Coder {
         }
         let mut actors = self.compose(view, chunks);
         self.residence(view, &mut actors);
+        self.ethnic_home(view, &mut actors);
         for a in actors.iter_mut() {
             // The head of an organisation is its leadership ("Kofi Annan" → `IGOUNOGOV`).
             if a.kind == ActorKind::Person && !a.pronoun {
@@ -1097,6 +1135,117 @@ impl Coder {
             }
         }
         actors
+    }
+
+    /// A group of the ethnic table (`data/ethnic.tsv`, read as a lower-case code by
+    /// [`Coder::actors_of`]) is coded by where it lives, its code kept as a third part: a
+    /// nationality right before it ("Iraqi Kurds" → `IRQCVLKUR`), "in/of (the) <country>" right
+    /// after it, the one state the group lives in (table), else the one country the sentence
+    /// places things in or names; else the group's code alone (`KURREB`).
+    fn ethnic_home(&self, view: &View, actors: &mut Vec<Actor>) {
+        let n = view.toks.len();
+        let upper = |c: &str| c.len() >= 3 && c[..3].chars().all(|x| x.is_ascii_uppercase());
+        let state = |b: &Actor| {
+            matches!(b.kind, ActorKind::Country | ActorKind::Nationality)
+                && !b.pronoun
+                && b.code
+                    .as_deref()
+                    .is_some_and(|c| upper(c) && !matches!(&c[..3], "IGO" | "NGO" | "IMG"))
+        };
+        let mut drop = Vec::new();
+        for i in 0..actors.len() {
+            let Some(code) = actors[i].code.clone() else {
+                continue;
+            };
+            if code.len() < 3 || !code[..3].chars().all(|x| x.is_ascii_lowercase()) {
+                continue;
+            }
+            let Some(g) = self.ethnic.by_code(&code[..3].to_ascii_uppercase()) else {
+                continue;
+            };
+            let (start, end) = (actors[i].start, actors[i].end);
+            let sector = if code.len() >= 6 && is_sector(&code[3..6]) {
+                code[3..6].to_string()
+            } else {
+                "CVL".to_string()
+            };
+            // A people's leaders hold no office of a state: they are its elite ("Kurdish
+            // leaders" → `…ELIKUR`, as elders are).
+            let sector = if sector == "GOV"
+                && view.toks[end - 1]
+                    .lemma
+                    .to_lowercase()
+                    .starts_with("leader")
+            {
+                "ELI".to_string()
+            } else {
+                sector
+            };
+            let mut home: Option<String> = None;
+            // "Iraqi Kurds", "Syrian Kurd refugees": the nationality right before the group (or
+            // a phrase that the nationality opens and the group closes) is the residence.
+            let before = start.checked_sub(1).filter(|&k| {
+                self.actors
+                    .lookup(&view.toks[k].text, None)
+                    .is_some_and(|m| m.kind == ActorKind::Nationality)
+            });
+            if let Some(j) = before.and_then(|k| {
+                actors.iter().enumerate().position(|(j, b)| {
+                    j != i && b.start <= k && k < b.end && b.end <= end && state(b)
+                })
+            }) {
+                home = actors[j].country().map(str::to_string);
+                drop.push(j);
+                actors[i].start = actors[j].start;
+            }
+            // "Kurds in Syria", "Druze villagers of the Lebanese hills".
+            if home.is_none() && end < n && view.lower_is(end, &["in", "of"]) {
+                let mut t = end + 1;
+                while t < n && view.lower_is(t, &["the"]) {
+                    t += 1;
+                }
+                // The place is part of the group's phrase, not an actor of its own.
+                if let Some(j) = actors
+                    .iter()
+                    .enumerate()
+                    .position(|(j, b)| j != i && b.start == t && state(b))
+                {
+                    home = actors[j].country().map(str::to_string);
+                    drop.push(j);
+                    actors[i].end = actors[j].end;
+                }
+            }
+            if home.is_none() {
+                home = g.home.clone();
+            }
+            if home.is_none() {
+                // The one country the sentence places things in, else the one it names.
+                for only_places in [true, false] {
+                    let mut places = actors
+                        .iter()
+                        .enumerate()
+                        .filter(|&(k, b)| k != i && state(b) && (!only_places || located(view, b)))
+                        .filter_map(|(_, b)| b.country());
+                    if let Some(p) = places.next() {
+                        let p = p.to_string();
+                        if places.all(|c| c == p) {
+                            home = Some(p);
+                        }
+                        break;
+                    }
+                }
+            }
+            actors[i].code = Some(match home {
+                Some(h) => format!("{h}{sector}{}", g.code),
+                None => format!("{}{sector}", g.code),
+            });
+            actors[i].kind = ActorKind::Country;
+        }
+        drop.sort_unstable();
+        drop.dedup();
+        for j in drop.into_iter().rev() {
+            actors.remove(j);
+        }
     }
 
     /// An ethnic group is coded by the country it lives in, its origin kept as a third part
