@@ -923,34 +923,58 @@ fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
                     })));
         team[i] = subj || obj || poss_team || role;
     }
-    // Other mentions of a team's name follow (not after "in": "played in Oakdale").
-    let names: HashSet<String> = pieces
-        .iter()
-        .zip(&team)
-        .filter(|(_, t)| **t)
-        .map(|(p, _)| {
-            doc.w[p.a..p.b]
+    let competition = competition_text(doc);
+    if competition {
+        competition_teams(doc, pieces, &mut team, &dateline_words);
+    }
+    // Other mentions of a team's name follow (not after "in": "played in Oakdale"); in a text
+    // about a competition, so do the places listed with a team ("Ardenia, Belmark and Corvia").
+    for _ in 0..3 {
+        let before = team.iter().filter(|t| **t).count();
+        let names: HashSet<String> = pieces
+            .iter()
+            .zip(&team)
+            .filter(|(_, t)| **t)
+            .map(|(p, _)| {
+                doc.w[p.a..p.b]
+                    .iter()
+                    .map(|w| w.lower.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        for (i, p) in pieces.iter().enumerate() {
+            if team[i] || p.kind != Some(EntityType::GPE) || dateline_words.contains(&p.a) {
+                continue;
+            }
+            let key = doc.w[p.a..p.b]
                 .iter()
                 .map(|w| w.lower.as_str())
                 .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .collect();
-    for (i, p) in pieces.iter().enumerate() {
-        if team[i] || p.kind != Some(EntityType::GPE) || dateline_words.contains(&p.a) {
-            continue;
+                .join(" ");
+            let prev = (p.a > 0 && same_sent(p.a - 1, p.a)).then(|| lower(p.a - 1));
+            if names.contains(&key)
+                && !doc.w[p.a].allcaps
+                && !matches!(prev, Some("in" | "near" | "from" | "of"))
+            {
+                team[i] = true;
+            }
         }
-        let key = doc.w[p.a..p.b]
-            .iter()
-            .map(|w| w.lower.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let prev = (p.a > 0 && same_sent(p.a - 1, p.a)).then(|| lower(p.a - 1));
-        if names.contains(&key)
-            && !doc.w[p.a].allcaps
-            && !matches!(prev, Some("in" | "near" | "from" | "of"))
-        {
-            team[i] = true;
+        if competition {
+            for group in place_lists(doc, pieces) {
+                if group.iter().any(|&i| team[i])
+                    && group
+                        .iter()
+                        .all(|&i| !dateline_words.contains(&pieces[i].a))
+                {
+                    for i in group {
+                        team[i] = true;
+                    }
+                }
+            }
+        }
+        if team.iter().filter(|t| **t).count() == before {
+            break;
         }
     }
     for (p, _) in pieces.iter_mut().zip(&team).filter(|(_, t)| **t) {
@@ -958,6 +982,268 @@ fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
         p.code = None;
         p.name = None;
         p.sure = true;
+    }
+}
+
+/// Words of a competition between teams (lower case): qualifying, draws, groups, fixtures,
+/// results.
+const COMPETITION_WORDS: &[&str] = &[
+    "qualifying",
+    "qualified",
+    "qualify",
+    "qualifier",
+    "qualifiers",
+    "qualification",
+    "group",
+    "groups",
+    "playoff",
+    "playoffs",
+    "play-off",
+    "play-offs",
+    "draw",
+    "drew",
+    "seeded",
+    "seeds",
+    "pot",
+    "fixture",
+    "fixtures",
+    "semifinal",
+    "semifinals",
+    "semi-final",
+    "semi-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "quarter-final",
+    "quarter-finals",
+    "final",
+    "finals",
+    "tournament",
+    "berth",
+    "clinched",
+    "beat",
+    "defeated",
+    "victory",
+    "scored",
+    "goal",
+    "goals",
+    "match",
+    "matches",
+    "knockout",
+    "standings",
+    "eliminated",
+    "championship",
+    "championships",
+    "cup",
+    "rout",
+    "unbeaten",
+    "winless",
+    "home",
+    "away",
+];
+
+/// Verbs after a team as subject in a text about a competition ("Ardenia qualified", "Belmark
+/// clinched"), with [`TEAM_SUBJ_VERBS`].
+const COMPETITION_SUBJ_VERBS: &[&str] = &[
+    "qualified",
+    "qualify",
+    "qualifies",
+    "clinched",
+    "clinch",
+    "clinches",
+    "booked",
+    "punched",
+    "secured",
+    "eliminated",
+    "won",
+    "wins",
+    "drew",
+    "scored",
+    "conceded",
+    "lost",
+    "loses",
+    "beat",
+    "advance",
+    "top",
+    "topped",
+    "finished",
+];
+
+/// Nouns of a result before "of/over/against/at/with" and a team ("a heavy thrashing of Belmark",
+/// "a goalless draw at Corvia").
+const COMPETITION_RESULT_NOUNS: &[&str] = &[
+    "rout",
+    "thrashing",
+    "win",
+    "victory",
+    "defeat",
+    "draw",
+    "drawing",
+    "drew",
+    "draws",
+    "loss",
+    "beating",
+    "game",
+    "match",
+    "clash",
+    "tie",
+    "friendly",
+    "qualifier",
+];
+
+/// A score in the text ("2-0", "3–1"): one or two digits, a hyphen or an en dash, one or two
+/// digits, not part of a longer number or date.
+fn count_scores(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'-')) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let sep = if text[j..].starts_with('-') {
+            1
+        } else if text[j..].starts_with('\u{2013}') {
+            3
+        } else {
+            0
+        };
+        if sep > 0 && j - i <= 2 {
+            let k0 = j + sep;
+            let mut k = k0;
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            if k > k0
+                && k - k0 <= 2
+                && !(k < b.len() && (b[k] == b'-' || b[k].is_ascii_alphabetic()))
+            {
+                n += 1;
+            }
+            i = k.max(j + 1);
+        } else {
+            i = j;
+        }
+    }
+    n
+}
+
+/// A text about a competition between teams: two scores or more ("2-0") and four
+/// competition words or more (*qualifying, group, playoff, draw, fixtures, tournament …*). Only
+/// there do places named as results, listed with teams or as subjects of *qualified/clinched*
+/// stand for teams: "the army beat back the attack" or "the ministry qualified its offer" in other
+/// news keep their places.
+fn competition_text(doc: &Doc) -> bool {
+    let words = COMPETITION_WORDS
+        .iter()
+        .filter(|w| doc.lower_seen.contains(**w))
+        .count();
+    words >= 4 && count_scores(doc.text) >= 2
+}
+
+/// Groups of two places or more listed in one sentence ("Ardenia, Belmark and Corvia",
+/// "Ardenia/Belmark", "Ardenia or Belmark"): indices into `pieces`.
+fn place_lists(doc: &Doc, pieces: &[Piece]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    for i in 0..pieces.len() {
+        if pieces[i].kind != Some(EntityType::GPE) {
+            continue;
+        }
+        let linked = cur.last().is_some_and(|&j| {
+            let (x, y) = (&pieces[j], &pieces[i]);
+            x.b <= y.a
+                && doc.w[x.b - 1].sent == doc.w[y.a].sent
+                && !doc.w[x.b - 1].poss
+                && matches!(
+                    doc.text[doc.w[x.b - 1].b1..doc.w[y.a].b0].trim_matches([' ', '*', '\u{a0}']),
+                    "," | "and" | "or" | "/" | "&" | ", and" | ", or" | "*," | "*/"
+                )
+        });
+        if !linked {
+            if cur.len() >= 2 {
+                groups.push(std::mem::take(&mut cur));
+            }
+            cur.clear();
+        }
+        cur.push(i);
+    }
+    if cur.len() >= 2 {
+        groups.push(cur);
+    }
+    groups
+}
+
+/// More cues of places standing for teams, in a text about a competition: the subject of
+/// *qualified/clinched/booked …* (also a list of places before the verb: "Ardenia and Belmark
+/// both qualified"), after a result noun ("a heavy thrashing of Belmark", "a goalless draw at Corvia"),
+/// after a score and "at" ("won 5-3 at Corvia"), a possessive before a score ("Ardenia's 5-2 win"), either
+/// side of "v"/"vs." ("Ardenia v Belmark").
+fn competition_teams(doc: &Doc, pieces: &[Piece], team: &mut [bool], dateline: &HashSet<usize>) {
+    let n = doc.w.len();
+    let text = doc.text;
+    let same_sent = |x: usize, y: usize| y < n && doc.w[x].sent == doc.w[y].sent;
+    let lower = |x: usize| doc.w[x].lower.as_str();
+    let subj_verb = |b: usize| {
+        let mut k = b;
+        while same_sent(b - 1, k)
+            && matches!(
+                lower(k),
+                "all" | "both" | "also" | "each" | "then" | "have" | "has" | "had"
+            )
+        {
+            k += 1;
+        }
+        same_sent(b - 1, k) && {
+            let w = lower(k);
+            TEAM_SUBJ_VERBS.contains(&w) || COMPETITION_SUBJ_VERBS.contains(&w)
+        }
+    };
+    for (i, p) in pieces.iter().enumerate() {
+        if team[i] || p.kind != Some(EntityType::GPE) || dateline.contains(&p.a) {
+            continue;
+        }
+        let (a, b) = (p.a, p.b);
+        let poss = doc.w[b - 1].poss;
+        let prev = (a > 0 && same_sent(a - 1, a)).then(|| lower(a - 1));
+        let prev2 = (a > 1 && same_sent(a - 2, a)).then(|| lower(a - 2));
+        let next = same_sent(b - 1, b).then(|| lower(b));
+        let made_it = next == Some("made") && same_sent(b - 1, b + 1) && lower(b + 1) == "it";
+        let subj =
+            !poss && (subj_verb(b) || made_it || matches!(next, Some("v" | "vs" | "versus")));
+        let vs = matches!(prev, Some("v" | "vs" | "versus"));
+        let result = matches!(prev, Some("of" | "over" | "against" | "at" | "with" | "to"))
+            && prev2.is_some_and(|w| COMPETITION_RESULT_NOUNS.contains(&w));
+        let at_score = prev == Some("at")
+            && text[..doc.w[a - 1].b0]
+                .trim_end_matches([' ', ','])
+                .ends_with(|c: char| c.is_ascii_digit());
+        let poss_score = poss && {
+            let rest = text[doc.w[b - 1].b1..]
+                .trim_start_matches(['\'', '\u{2019}'])
+                .trim_start_matches('s')
+                .trim_start_matches(' ');
+            count_scores(&rest[..rest.len().min(6)]) > 0
+        };
+        if subj || vs || result || at_score || poss_score {
+            team[i] = true;
+        }
+    }
+    // A list of places before a subject verb: every place of the list.
+    for group in place_lists(doc, pieces) {
+        let last = &pieces[*group.last().unwrap_or(&0)];
+        if !doc.w[last.b - 1].poss
+            && subj_verb(last.b)
+            && group.iter().all(|&i| !dateline.contains(&pieces[i].a))
+        {
+            for i in group {
+                team[i] = true;
+            }
+        }
     }
 }
 
@@ -1036,6 +1322,223 @@ const NEWS_HEADS: &[&str] = &[
     "telegraph",
     "register",
 ];
+
+/// The residence in a news convention of police and court reports: "Dana Vellmore, 34, of
+/// Millbrook, was charged …": one to three capitalised words after a person's age and "of",
+/// before a comma, a full stop or a semicolon, are a place (GPE).
+fn age_residence(doc: &Doc, pieces: &mut Vec<Piece>) {
+    let n = doc.w.len();
+    let text = doc.text;
+    let mut add = Vec::new();
+    for i in 1..n {
+        if doc.w[i - 1].lower != "of"
+            || !doc.w[i].cap
+            || doc.w[i].allcaps
+            || doc.w[i - 1].sent != doc.w[i].sent
+            || text[doc.w[i - 1].b1..doc.w[i].b0] != *" "
+        {
+            continue;
+        }
+        // Before "of": ", 34, " (or "34, ").
+        let before = text[..doc.w[i - 1].b0].trim_end_matches(' ');
+        let Some(before) = before.strip_suffix(',') else {
+            continue;
+        };
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if !(1..=3).contains(&digits) {
+            continue;
+        }
+        let lead = &before[..before.len() - digits];
+        if !(lead.ends_with(", ") || lead.ends_with(' ')) {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < n && k < i + 3 && doc.w[k].cap && doc.joinable(k - 1) {
+            k += 1;
+        }
+        if !text[doc.w[k - 1].b1..].starts_with([',', '.', ';'])
+            || (i..k).any(|x| lexicon::is_calendar_word(&doc.w[x].lower))
+        {
+            continue;
+        }
+        add.push(new_piece(i, k, Some(EntityType::GPE), true));
+    }
+    if add.is_empty() {
+        return;
+    }
+    for p in &add {
+        for q in pieces.iter_mut() {
+            if pieces_overlap(p.a, p.b, q.a, q.b) {
+                q.kind = None;
+            }
+        }
+    }
+    pieces.append(&mut add);
+    pieces.sort_by_key(|p| (p.a, p.b));
+}
+
+/// Surnames with a capitalised double particle ("Van Der Hoeven", "Von Der Alm"): the particles
+/// and the capitalised word after them are one surname (PERSON), with a given name before them
+/// when there is one ("Marta Van Der Hoeven"); pieces inside the name go.
+fn particle_surnames(doc: &Doc, pieces: &mut Vec<Piece>) {
+    let n = doc.w.len();
+    let lex = lexicon();
+    let given = |w: &str| {
+        lex.given.contains_key(w) || lex.census_given.contains(w) || lex.word_given.contains(w)
+    };
+    let mut add = Vec::new();
+    for i in 0..n.saturating_sub(2) {
+        if !matches!(
+            (doc.w[i].text, doc.w[i + 1].text),
+            ("Van", "Der" | "Den") | ("Von", "Der" | "Dem")
+        ) || !doc.joinable(i)
+            || !doc.joinable(i + 1)
+            || !doc.w[i + 2].cap
+            || doc.w[i + 2].allcaps
+            || lexicon::is_function_word(&doc.w[i + 2].lower)
+        {
+            continue;
+        }
+        let mut a = i;
+        if i > 0 && doc.joinable(i - 1) && doc.w[i - 1].cap && given(doc.w[i - 1].text) {
+            a = i - 1;
+        }
+        let b = i + 3;
+        if pieces
+            .iter()
+            .any(|q| pieces_overlap(a, b, q.a, q.b) && q.kind == Some(EntityType::GPE))
+        {
+            continue;
+        }
+        add.push(new_piece(a, b, Some(EntityType::PERSON), true));
+    }
+    if add.is_empty() {
+        return;
+    }
+    for p in &add {
+        for q in pieces.iter_mut() {
+            if pieces_overlap(p.a, p.b, q.a, q.b) {
+                q.kind = None;
+            }
+        }
+    }
+    pieces.append(&mut add);
+    pieces.sort_by_key(|p| (p.a, p.b));
+}
+
+/// Offices and airlines named after a place: "the Oakdale State Attorney General" (not before a
+/// name: "Oakdale Attorney General Dana Vell" keeps the place and the person) and "Air Ardenia"
+/// are organisations (ORG); so is a one-word "place" written in camel case that no gazetteer
+/// lists ("SkyHopper"), a brand.
+fn offices_and_airlines(doc: &Doc, pieces: &mut [Piece]) {
+    let n = doc.w.len();
+    let lex = lexicon();
+    let mut grow: Vec<(usize, usize, usize)> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if p.kind != Some(EntityType::GPE) {
+            continue;
+        }
+        let (a, b) = (p.a, p.b);
+        if a > 0
+            && doc.w[a - 1].text == "Air"
+            && doc.w[a - 1].sent == doc.w[a].sent
+            && doc.joinable(a - 1)
+        {
+            grow.push((i, a - 1, b));
+            continue;
+        }
+        let mut k = b;
+        if k < n && doc.w[k].text == "State" && doc.joinable(k - 1) {
+            k += 1;
+        }
+        let office = |x: usize| {
+            x + 1 < n
+                && doc.joinable(x - 1)
+                && doc.joinable(x)
+                && matches!(
+                    (doc.w[x].text, doc.w[x + 1].text),
+                    (
+                        "Attorney" | "Inspector" | "Auditor" | "Solicitor",
+                        "General"
+                    )
+                )
+        };
+        if k < n
+            && !doc.w[b - 1].poss
+            && office(k)
+            && (k + 2 >= n
+                || doc.w[k + 2].sent != doc.w[k + 1].sent
+                || !doc.w[k + 2].cap
+                || !doc.joinable(k + 1))
+        {
+            grow.push((i, a, k + 2));
+        }
+    }
+    // "Oakdale State Nurses Union President …": a place, then capitalised words no piece covers
+    // ending in an organisation's head noun, is that organisation.
+    let covered: HashSet<usize> = pieces
+        .iter()
+        .filter(|q| q.kind.is_some())
+        .flat_map(|q| q.a..q.b)
+        .collect();
+    for (i, p) in pieces.iter().enumerate() {
+        if p.kind != Some(EntityType::GPE) || doc.w[p.b - 1].poss || grow.iter().any(|g| g.0 == i) {
+            continue;
+        }
+        let mut k = p.b;
+        let mut head = None;
+        while k < n
+            && k < p.b + 5
+            && doc.joinable(k - 1)
+            && doc.w[k].cap
+            && !doc.w[k].allcaps
+            && !covered.contains(&k)
+        {
+            if lexicon::is_org_head(&doc.w[k].lower) {
+                head = Some(k);
+            }
+            k += 1;
+        }
+        if let Some(h) = head {
+            grow.push((i, p.a, h + 1));
+        }
+    }
+    for (i, a, b) in grow {
+        for (j, q) in pieces.iter_mut().enumerate() {
+            if j != i && pieces_overlap(a, b, q.a, q.b) {
+                q.kind = None;
+            }
+        }
+        let p = &mut pieces[i];
+        p.a = a;
+        p.b = b;
+        p.kind = Some(EntityType::ORG);
+        p.code = None;
+        p.name = None;
+        p.sure = true;
+    }
+    for p in pieces.iter_mut() {
+        if p.kind != Some(EntityType::GPE) || p.b != p.a + 1 {
+            continue;
+        }
+        let w = &doc.w[p.a];
+        let chars: Vec<char> = w.text.chars().collect();
+        let inner = chars
+            .iter()
+            .enumerate()
+            .skip(3)
+            .any(|(k, c)| c.is_uppercase() && chars[k - 1].is_lowercase());
+        if inner
+            && chars[0].is_uppercase()
+            && chars.iter().all(|c| c.is_alphabetic())
+            && !lex.gaz.contains_key(&w.lower)
+        {
+            p.kind = Some(EntityType::ORG);
+            p.code = None;
+            p.name = None;
+        }
+    }
+}
 
 /// Conventions of news text applied to the typed pieces:
 /// - a place or person joined by a hyphen to a lower-case word ("Oakdale-based", "Vell-led",
@@ -3579,6 +4082,9 @@ pub fn recognize(
     pieces.retain(|p| p.kind.is_some());
     datelines_and_sports(&doc, &mut pieces);
     news_conventions(&doc, &mut pieces);
+    offices_and_airlines(&doc, &mut pieces);
+    particle_surnames(&doc, &mut pieces);
+    age_residence(&doc, &mut pieces);
     pieces.retain(|p| p.kind.is_some());
 
     // Appositions and roles: "Kim Kye Gwan, a top adviser to …", "North Korean leader Kim".
