@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Select and excerpt ScrapingHub news pages for the entity held-out sets 4, 5, 6, 7 and 8.
+"""Select and excerpt ScrapingHub news pages for the entity held-out sets 4, 5, 6, 7, 8 and 9.
 
 Rule: candidates = pages whose articleBody has >= 1,500 characters (code points);
 excerpt = articleBody up to (not including) the first "\n" at or after character 2,000
@@ -19,6 +19,8 @@ Usage: python3 scripts/select_scrapinghub.py 21 OUT_DIR      (held-out 4: positi
        python3 scripts/select_scrapinghub.py 30 OUT_DIR 103  (held-out 8: positions 103-132; positions
        106, 109, 110, 111 and 127, Italian/Indonesian/Russian/Portuguese/Korean, are written too but
        are not in the set)
+       python3 scripts/select_scrapinghub.py 14 OUT_DIR 133  (held-out 9: positions 133-146, the end of
+       the order; position 141, Russian, is written too but is not in the set)
 PARLEY_SHARED picks the shared folder.
 """
 import hashlib, json, os, sys
