@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Named entities on parley's own annotated sample (excerpts of WCXB dev articles, annotations in
 # crates/parley_entities/tests/data/wcxb{,-heldout,-heldout2,-heldout3}/ and ScrapingHub news excerpts in
-# .../scrapinghub-heldout4/ (reported separately, not in the floors), protocol in
+# .../scrapinghub-heldout4/ … -heldout9/ (reported separately, not in the floors), protocol in
 # crates/parley_entities/tests/data/README.md and docs/eval/entities.md). Runs `parley analyze` over the
 # excerpts and regenerates docs/eval/entities.md (not with `--check`). `--check` exits non-zero below the regression floors
 # (all sets combined, exact spans): PERSON precision >= 0.90, recall >= 0.85; GPE precision >= 0.90,
 # recall >= 0.90. Issue 6's bars (PERSON and GPE precision >= 0.90, recall >= 0.85) are reported
 # separately. Held-out 3 was scored once at stop 9 (first score recorded in docs/eval/entities.md) and
 # is development data from stop 10 on, held-out 4 from the second stop-10 pass, held-out 5
-# (.../scrapinghub-heldout5/) from the third stop-10 pass: every set here has now been used for
-# development.
+# (.../scrapinghub-heldout5/) from the third stop-10 pass, held-outs 6 and 7 at stop 11. Held-outs 8
+# and 9 were scored once at stop 11 and have not been used for development.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 CHECK=0
@@ -21,7 +21,8 @@ TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 python3 - "$DATA" > "$TMP/in.jsonl" <<'PY'
 import json, sys
 from pathlib import Path
-for d in ("wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3", "scrapinghub-heldout4", "scrapinghub-heldout5", "scrapinghub-heldout6"):
+for d in ("wcxb", "wcxb-heldout", "wcxb-heldout2", "wcxb-heldout3", "scrapinghub-heldout4", "scrapinghub-heldout5", "scrapinghub-heldout6",
+          "scrapinghub-heldout7", "scrapinghub-heldout8", "scrapinghub-heldout9"):
     for p in sorted(Path(sys.argv[1], d).glob("*.txt")):
         print(json.dumps({"id": p.stem, "text": p.read_text(encoding="utf8")}))
 PY
@@ -93,7 +94,11 @@ for label, dirs in (("development sample (rules were written while reading its e
                     ("all sets combined", ALL),
                     ("held-out 4 (ScrapingHub news, annotated blind, scored once at stop 10, development data since; not in the sets above)", ["scrapinghub-heldout4"]),
                     ("held-out 5 (ScrapingHub news, annotated blind, scored once at stop 10, development data from the third stop-10 pass; not in the sets above)", ["scrapinghub-heldout5"]),
-                    ("held-out 6 (ScrapingHub news, annotated blind, scored once at stop 10; not in the sets above)", ["scrapinghub-heldout6"])):
+                    ("held-out 6 (ScrapingHub news, annotated blind, scored once at stop 10, development data from stop 11; not in the sets above)", ["scrapinghub-heldout6"]),
+                    ("held-out 7 (ScrapingHub news, annotated blind, scored once at stop 11 after the first pass, development data in the second pass; not in the sets above)", ["scrapinghub-heldout7"]),
+                    ("held-out 8 (ScrapingHub news, annotated blind, scored once at stop 11 with the rules frozen after the second pass; not in the sets above)", ["scrapinghub-heldout8"]),
+                    ("held-out 9 (ScrapingHub news, annotated blind, scored once at stop 11 with the same frozen rules; not in the sets above)", ["scrapinghub-heldout9"]),
+                    ("held-outs 8 and 9 together (the unseen news of stop 11)", ["scrapinghub-heldout8", "scrapinghub-heldout9"])):
     res, docs, errors = score(dirs)
     if dirs == ALL:
         all_errors = errors
@@ -117,9 +122,90 @@ rows = tables
 bars_line = ("Issue 6's bars (PERSON and GPE precision ≥ 0.90, recall ≥ 0.85, all sets combined): **NOT met** — "
              + "; ".join(bars_missed) + "." if bars_missed else
              "Issue 6's bars (PERSON and GPE precision ≥ 0.90, recall ≥ 0.85, all WCXB sets combined): met — on sets "
-             "that have all been used for development, so this is no measure on unseen text. On the newest blind "
-             "news set (held-out 6, scored once) PERSON meets them and GPE precision (0.856) does not; see below.")
+             "that have all been used for development, so this is no measure on unseen text. On the two newest blind "
+             "news sets (held-outs 8 and 9, each scored once with the rules frozen at stop 11) both types meet them: "
+             "PERSON 0.981 / 0.936, GPE 0.962 / 0.904 (the two first scores pooled); see below.")
 print(bars_line.replace("**", ""))
+FIRST11 = [
+    "## Held-outs 8 and 9 (ScrapingHub news): first scores (static record, not regenerated)", "",
+    "Held-out 8: 25 further ScrapingHub news excerpts (positions 103–132 of the same order, five",
+    "non-English pages skipped; `scripts/select_scrapinghub.py 30 DIR 103`). Held-out 9: the 13",
+    "remaining English excerpts (positions 133–146, one Russian page skipped;",
+    "`scripts/select_scrapinghub.py 14 DIR 133`). Each was annotated by a helper who did not write the",
+    "recogniser, never ran parley and did not read its rules (conventions and blindness notes in each",
+    "set's README), and committed before any scoring (a44a35c, c63a8f9). The stop-11 second pass froze",
+    "its rules at 06:42 UTC on 2026-11-28 without opening either set (commit e6fc906); that binary",
+    "scored held-out 8 once (06:43 UTC) and held-out 9 once (06:45 UTC). Copied verbatim:", "",
+    "| set | type | gold | predicted | precision | recall | F1 | overlap precision | overlap recall |",
+    "|---|---|---|---|---|---|---|---|---|",
+    "| held-out 8 (25) | PERSON | 174 | 162 | 0.994 | 0.925 | 0.958 | 0.994 | 0.925 |",
+    "| | GPE | 101 | 91 | 0.967 | 0.871 | 0.917 | 0.967 | 0.871 |",
+    "| | ORG | 142 | 179 | 0.464 | 0.585 | 0.517 | 0.514 | 0.641 |",
+    "| held-out 9 (13) | PERSON | 107 | 106 | 0.962 | 0.953 | 0.958 | 0.962 | 0.953 |",
+    "| | GPE | 66 | 66 | 0.955 | 0.955 | 0.955 | 0.970 | 0.970 |",
+    "| | ORG | 84 | 99 | 0.545 | 0.643 | 0.590 | 0.616 | 0.702 |",
+    "| both (38), pooled | PERSON | 281 | 268 | 0.981 | 0.936 | | | |",
+    "| | GPE | 167 | 157 | 0.962 | 0.904 | | | |", "",
+    "Earlier binaries on the same sets, scored after the first scores, for comparison only:", "",
+    "| binary | held-out 8 PERSON P / R | held-out 8 GPE P / R | held-out 9 PERSON P / R | held-out 9 GPE P / R |",
+    "|---|---|---|---|---|",
+    "| stop 10, final | 0.994 / 0.925 | 0.935 / 0.851 | 0.962 / 0.944 | 0.940 / 0.955 |",
+    "| stop 11, first pass (06:14) | 0.994 / 0.925 | 0.967 / 0.871 | 0.962 / 0.953 | 0.955 / 0.955 |",
+    "| stop 11, second pass (06:42, scored) | 0.994 / 0.925 | 0.967 / 0.871 | 0.962 / 0.953 | 0.955 / 0.955 |", "",
+    "So on unseen news both types meet issue 6's bars on both sets. These two sets are easier than",
+    "held-out 7: the stop-10 binary already met the bars on them, and neither has a page of national",
+    "teams, so the second pass's team rules are not tested by them. Read after scoring: the misses are",
+    "players and coaches in sports pages (surname-only mentions, *LeBron*), Texas suburbs and foreign",
+    "villages missing from the place lists, a postal state code after a city, and a prison name read",
+    "as a person.", "",
+    "## Held-out 7 (ScrapingHub news): first score (static record, not regenerated; development data in the second stop-11 pass)", "",
+    "26 further ScrapingHub news excerpts (positions 74–102 of the same order, two German pages and one",
+    "Portuguese page skipped; `scripts/select_scrapinghub.py 29 DIR 74`), annotated blind by a helper",
+    "who did not write the recogniser and never ran parley (while looking for the span-resolution code",
+    "the annotator printed `scripts/eval_entities.sh`, and so saw this report's text on earlier sets;",
+    "see the set's README), committed (a845a85) before any scoring. The stop-11 first pass froze its",
+    "rules at 06:14 UTC without opening the set (commit 3cbfc50); that binary scored it once (06:17 UTC):", "",
+    "| type | gold | predicted | precision | recall | F1 | overlap precision | overlap recall |",
+    "|---|---|---|---|---|---|---|---|",
+    "| PERSON | 161 | 152 | 0.967 | 0.913 | 0.939 | 0.974 | 0.919 |",
+    "| GPE | 89 | 121 | 0.686 | 0.933 | 0.790 | 0.686 | 0.933 |",
+    "| ORG | 284 | 300 | 0.553 | 0.585 | 0.568 | 0.607 | 0.641 |", "",
+    "The stop-10 final binary, scored afterwards for comparison: PERSON 0.954 / 0.901, GPE 0.644 / 0.854.",
+    "GPE precision fails: 32 of the 38 GPE false positives are on one football qualifying page, where",
+    "the set's conventions (written before scoring) make every country a national team (ORG); the",
+    "others are *New York* in an attorney general's office, *Hollywood* (the industry), an airline",
+    "(*Air Astana*), a camel-case company name and a state before an association's name.", "",
+]
+HISTORY11 = [
+    "## Stop 11: two passes (static record)", "",
+    "First pass (held-out 6 used for development; frozen 06:14 UTC, commit 3cbfc50; then held-out 7",
+    "scored once): general news conventions, each tested on invented sentences in",
+    "`crates/parley_entities/tests/rules_stop11.rs`: a line-start *New* kept in a listed name;",
+    "*Washington, D.C.* as two places; a place or person joined by a hyphen to a lower-case word",
+    "(*X-based*) dropped; *Jr./Sr.* keep their full stop; party–state tags (*(D-Ore.)*) give the state;",
+    "all-caps datelines *CITY, COUNTRY* give the city; a place before a newspaper head is part of the",
+    "paper, *X Attorney's Office* an organisation; sports cues *to lead X*, *X improved to N-N*; an",
+    "organisation + title + name gives the person; a given name before a known surname; *Mc* surnames;",
+    "an unknown single name after a closing quote and *said*; *directorate*; given names before plural",
+    "nouns with speech cues; words before a US state or its abbreviation are a city; college teams.",
+    "Several rest mainly on one held-out 6 page.", "",
+    "Second pass (held-out 7 used for development; frozen 06:42 UTC, commit e6fc906; then held-outs 8",
+    "and 9 scored once): *competition texts* (two scores or more and qualifying vocabulary) make",
+    "places teams when they are the subject of *qualified/won/drew …*, either side of *v/vs*, after a",
+    "result noun, or listed with a team (`rules_stop11b.rs`, with ordinary-news sentences that must stay",
+    "places); offices named after places (*X State Attorney General*); *Air X* airlines; camel-case",
+    "brands; a place followed by an organisation head; *Van Der* surnames; *Name, 34, of Town*.", "",
+    "Exact-span precision / recall: stop-10 final binary → first pass → second pass:", "",
+    "| set | PERSON | GPE |",
+    "|---|---|---|",
+    "| all four WCXB sets | 0.927 / 0.879 → same → same | 0.927 / 0.935 → 0.931 / 0.940 → same |",
+    "| held-out 4 | 0.993 / 0.931 → same → same | 0.968 / 0.962 → 0.981 / 0.968 → same |",
+    "| held-out 5 | 0.961 / 0.965 → 0.961 / 0.975 → same | 0.979 / 0.921 → 0.989 / 0.921 → same |",
+    "| held-out 6 | 0.935 / 0.930 → 0.965 / 0.959 → same | 0.856 / 0.895 → 0.977 / 0.977 → same |",
+    "| held-out 7 | 0.954 / 0.901 → 0.967 / 0.913 (first score) → 0.981 / 0.957 | 0.644 / 0.854 → 0.686 / 0.933 (first score) → 0.988 / 0.955 |", "",
+    "The *after* figures of held-outs 6 and 7 are fitted (their errors were read). PolNeAR quote",
+    "scores were identical before and after each pass.", "",
+]
 HISTORY2 = [
     "## History: rule changes after held-out 2 was scored (static record)", "",
     "After held-out 2's first scores, general rules were added while reading its errors (so held-out 2",
@@ -329,7 +415,9 @@ md = ["# Entities: parley's annotated sample", "",
       "almost no news: held-out 3 is mostly product reviews, guides and company pages, with many product",
       "and brand names and few people. Held-out 4 (`.../scrapinghub-heldout4/`, 21 excerpts of",
       "ScrapingHub benchmark news pages, MIT) was annotated blind by a second helper and scored once at",
-      "stop 10; see its section below.", "",
+      "stop 10; held-outs 5–9 (`.../scrapinghub-heldout5/` … `-heldout9/`, the following pages of the",
+      "same deterministic order, to the end of the benchmark) were made the same way, each scored once",
+      "after a rule freeze; see their sections below.", "",
       "## Protocol", "",
       "- Annotated by hand by the helper that wrote the recogniser, reading each excerpt before looking at",
       "  parley's output on it; annotations were not edited after scoring.",
@@ -360,11 +448,17 @@ md = ["# Entities: parley's annotated sample", "",
       "performance on unseen text. The only unseen-text figures are the first scores recorded below",
       "(held-out 3 at stop 9: PERSON 0.639 / 0.575, GPE 0.861 / 0.850; held-out 4 at stop 10: PERSON",
       "0.975 / 0.819, GPE 0.909 / 0.892; held-out 5 at stop 10: PERSON 0.940 / 0.777, GPE 0.741 / 0.851;",
-      "held-out 6 at stop 10: PERSON 0.935 / 0.930, GPE 0.856 / 0.895). Held-outs 4–6 are reported",
-      "separately and are not in the floors; held-out 4 has been development data since the second",
-      "stop-10 pass and held-out 5 since the third, so their current tables are fitted too. Held-out 6",
-      "has been scored once and no rule has been written from it.", "",
-      "## Held-out 6 (ScrapingHub news): first score (static record, not regenerated)", "",
+      "held-out 6 at stop 10: PERSON 0.935 / 0.930, GPE 0.856 / 0.895; held-out 7 at stop 11: PERSON",
+      "0.967 / 0.913, GPE 0.686 / 0.933; held-out 8 at stop 11: PERSON 0.994 / 0.925, GPE 0.967 / 0.871;",
+      "held-out 9 at stop 11: PERSON 0.962 / 0.953, GPE 0.955 / 0.955). Held-outs 4–9 are reported",
+      "separately and are not in the floors. Held-outs 4–7 each became development data after their",
+      "first score, so their current tables are fitted; held-outs 8 and 9 have been scored once and no",
+      "rule has been written from them. Pooled over the first scores of held-outs 6, 7 and 8 (each",
+      "scored with the rules frozen just before it), GPE precision is 0.82 (248 of 302), mostly from",
+      "one football page of held-out 7 where every country is a national team: the spread between",
+      "sets is wide, and sports pages with national teams remain the known risk.", "",
+      *FIRST11,
+      "## Held-out 6 (ScrapingHub news): first score (static record, not regenerated; development data from stop 11)", "",
       "27 further ScrapingHub news excerpts (positions 46–73 of the same order, the Korean page skipped;",
       "`crates/parley_entities/tests/data/scrapinghub-heldout6/README.md`, excerpts regenerated",
       "byte-identically by `scripts/select_scrapinghub.py 28 DIR 46`), annotated by a fourth helper who",
@@ -465,7 +559,7 @@ md = ["# Entities: parley's annotated sample", "",
       "| PERSON | 99 | 113 | 0.673 | 0.768 | 0.717 | 0.726 | 0.828 |",
       "| GPE | 67 | 60 | 0.850 | 0.761 | 0.803 | 0.850 | 0.761 |",
       "| ORG | 85 | 46 | 0.391 | 0.212 | 0.275 | 0.457 | 0.247 |", "",
-      *HISTORY6, *HISTORY5, *HISTORY4, *HISTORY3, *HISTORY2,
+      *HISTORY11, *HISTORY6, *HISTORY5, *HISTORY4, *HISTORY3, *HISTORY2,
       "## Remaining errors (all sets)", "", "```", *errors[:300], "```", "",
       "Reproduce: `scripts/eval_entities.sh` (runs `target/release/parley analyze --input-format jsonl",
       "--format jsonl` over the excerpts and scores the `entities`; `PARLEY_BIN` picks another binary).", ""]
