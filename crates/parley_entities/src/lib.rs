@@ -1363,6 +1363,12 @@ fn age_residence(doc: &Doc, pieces: &mut Vec<Piece>) {
         }
         add.push(new_piece(i, k, Some(EntityType::GPE), true));
     }
+    supersede(pieces, add);
+}
+
+/// Adds `add` to `pieces`: the pieces they overlap lose their type (they stay as plain words),
+/// and the list stays in text order.
+fn supersede(pieces: &mut Vec<Piece>, mut add: Vec<Piece>) {
     if add.is_empty() {
         return;
     }
@@ -1412,18 +1418,7 @@ fn particle_surnames(doc: &Doc, pieces: &mut Vec<Piece>) {
         }
         add.push(new_piece(a, b, Some(EntityType::PERSON), true));
     }
-    if add.is_empty() {
-        return;
-    }
-    for p in &add {
-        for q in pieces.iter_mut() {
-            if pieces_overlap(p.a, p.b, q.a, q.b) {
-                q.kind = None;
-            }
-        }
-    }
-    pieces.append(&mut add);
-    pieces.sort_by_key(|p| (p.a, p.b));
+    supersede(pieces, add);
 }
 
 /// Offices and airlines named after a place: "the Oakdale State Attorney General" (not before a
