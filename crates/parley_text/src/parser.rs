@@ -251,25 +251,26 @@ fn features(x: &Input, st: &State, fl: u32, buffer: bool, out: &mut Vec<u64>) {
     };
     // a buffer feature: computed only when asked for
     let skip = || k.set(k.get() + 1);
-    macro_rules! pb {
-        ($v:expr) => {
-            if buffer {
+    // those of the optional templates are summed with the buffer's only when every optional
+    // template is on (`BUFFER_FEATURES_ALL`)
+    let buffer_opt = buffer || fl != PF_ALL;
+    macro_rules! gated {
+        ($on:expr, $v:expr) => {
+            if $on {
                 p($v)
             } else {
                 skip()
             }
         };
     }
-    // those of the optional templates are summed with the buffer's only when every optional
-    // template is on (`BUFFER_FEATURES_ALL`)
-    let buffer_opt = buffer || fl != PF_ALL;
+    macro_rules! pb {
+        ($v:expr) => {
+            gated!(buffer, $v)
+        };
+    }
     macro_rules! pbo {
         ($v:expr) => {
-            if buffer_opt {
-                p($v)
-            } else {
-                skip()
-            }
+            gated!(buffer_opt, $v)
         };
     }
     p(0);
