@@ -13,7 +13,9 @@
 //!    office holder. Codebook conventions: a former office holder is an elite ("ousted
 //!    president X" → `…ELI`); an organisation's officials, head and troops are its `GOV`/`MIL`
 //!    (`IGOUNOGOV`, `IGOWSTNATMIL`); a place under a curfew, martial law or blockade stands for
-//!    its residents (`…CVL`). Where the dictionary knows a longer name than the entity stage's
+//!    its residents (`…CVL`), and so does a capital shelled or bombed ("shelled Kabul" →
+//!    `AFGCVL`); places of South Sudan are Sudan's before
+//!    its independence (2011-07-09). Where the dictionary knows a longer name than the entity stage's
 //!    mentions ("Kim Jong Un" read as two names), the dictionary's name wins. An ethnic group is
 //!    coded by where it lives, its origin kept as a third part ("ethnic Hungarians in Slovakia"
 //!    → `SVKCVLHUN`); so is a stateless group of `data/ethnic.tsv` ("Iraqi Kurds" → `IRQCVLKUR`,
@@ -2104,6 +2106,21 @@ impl Coder {
                     code: Some(code),
                 })
         });
+        // Before South Sudan's independence (2011-07-09) its places were Sudan's.
+        let (mut source_m, mut target_m) = (source_m, target_m);
+        if input.article_date.is_some_and(|d| {
+            d < Date {
+                year: 2011,
+                month: 7,
+                day: 9,
+            }
+        }) {
+            for m in std::iter::once(&mut source_m).chain(target_m.as_mut()) {
+                if let Some(c) = m.code.as_mut().filter(|c| c.starts_with("SSD")) {
+                    c.replace_range(..3, "SDN");
+                }
+            }
+        }
         Some(Event {
             source: source_m,
             target: target_m,
@@ -2141,7 +2158,8 @@ impl Coder {
                 .and_then(|n| self.actors.lookup(n, None))
                 .is_some_and(|m| m.code == c && m.kind == ActorKind::Country);
         let curfew = matches!(code, "1723" | "1724" | "1323" | "1324" | "0813" | "0814");
-        let attack = matches!(code, "191" | "1381");
+        // A capital blockaded, shelled or bombed: its residents bear it ("shelled Kabul").
+        let attack = matches!(code, "191" | "1381" | "194" | "195");
         ((curfew && (c.len() == 3 || seat)) || (attack && seat)).then(|| format!("{country}CVL"))
     }
 

@@ -719,3 +719,23 @@ fn stateless_groups_by_residence() {
         "KURREB 190 -",
     );
 }
+
+#[test]
+fn shelled_capitals_are_their_residents_and_old_sudan_stays_sudan() {
+    // A capital shelled or bombed stands for its residents, not its government.
+    let shelled = || {
+        parsed("Rebels/rebel/NOUN/2/nsubj shelled/shell/VERB/0/root Kabul/Kabul/PROPN/2/obj ././PUNCT/2/punct")
+    };
+    check(shelled(), "AFGREB 194 AFGCVL");
+    // Before South Sudan's independence in July 2011 its places were Sudan's.
+    let juba = || {
+        parsed("Militiamen/militiaman/NOUN/2/nsubj shelled/shell/VERB/0/root Juba/Juba/PROPN/2/obj ././PUNCT/2/punct")
+    };
+    let target = |d: &str| {
+        code_one(juba(), Date::parse_iso(d))
+            .iter()
+            .find_map(|e| e.target.as_ref().and_then(|t| t.code.clone()))
+    };
+    assert_eq!(target("2005-03-01").as_deref(), Some("SDNCVL"));
+    assert_eq!(target("2015-03-01").as_deref(), Some("SSDCVL"));
+}
