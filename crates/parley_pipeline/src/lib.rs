@@ -330,6 +330,26 @@ mod tests {
         assert_eq!(spans, vec![Span::new(0, 22), Span::new(26, 35)]);
     }
 
+    /// "X praised the deal, telling RNA that …": the outlet told (after the participle) is not
+    /// the speaker of the clause before the comma (the quotes stage, on parsed sentences).
+    #[test]
+    fn the_outlet_told_after_a_participle_is_no_speaker() {
+        let text =
+            "Ardenia's trade minister praised the deal on Monday, telling the state radio RNA \
+            that talks would go on.";
+        let doc = Pipeline::new(Config::default())
+            .unwrap()
+            .analyze_text(text.to_string(), &Options::default());
+        assert!(
+            doc.quotes.iter().all(|q| q
+                .speaker
+                .as_ref()
+                .is_none_or(|s| !s.text.contains("RNA") && !s.text.contains("radio"))),
+            "{:?}",
+            doc.quotes
+        );
+    }
+
     /// Parsing only the sentences that need it changes neither events, quotes nor entities.
     #[test]
     fn parsing_only_needed_sentences_keeps_the_output() {

@@ -1139,6 +1139,13 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
             let g_before = if k > 0 { ctx.gap(s, k - 1).trim() } else { "" };
             let subj = ctx.subject_before(s, k);
             let inverted = g_before == "," || (k > 0 && s.w[k - 1].in_quote);
+            // "X welcomed the offer, telling Radio Nord that …": a participle after a comma hangs
+            // on the clause before it, whose subject speaks; it never closes "CLAUSE, X said".
+            // (Without a parse the surface rules keep their old reading of it.)
+            if parsed && inverted && g_before == "," && w.lower.ends_with("ing") {
+                k += 1;
+                continue;
+            }
             if inverted {
                 // "CLAUSE, X said." or "CLAUSE, said X." — the cue ends the clause: nothing but a
                 // noun phrase, an adverbial or the end of the sentence may follow it.
