@@ -311,6 +311,16 @@ const STATE_ABBR: &[&str] = &[
     "n.m", "n.y", "n.c", "n.d", "okla", "ore", "pa", "r.i", "s.c", "s.d", "tenn", "vt", "va",
     "wash", "w.va", "wis", "wyo",
 ];
+/// How many words of [`SPORTS_WORDS`] and [`SPORTS_MORE`] the text uses (two or more: a text
+/// about team sport).
+fn sports_words(doc: &Doc) -> usize {
+    SPORTS_WORDS
+        .iter()
+        .chain(SPORTS_MORE)
+        .filter(|w| doc.lower_seen.contains(**w))
+        .count()
+}
+
 /// More words of team sport, for place names standing for teams (with [`SPORTS_WORDS`]).
 const SPORTS_MORE: &[&str] = &[
     "tennis",
@@ -727,11 +737,7 @@ fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
         pieces.sort_by_key(|p| (p.a, p.b));
     }
 
-    let n_sports = SPORTS_WORDS
-        .iter()
-        .chain(SPORTS_MORE)
-        .filter(|w| doc.lower_seen.contains(**w))
-        .count();
+    let n_sports = sports_words(doc);
     if n_sports < 2 {
         return;
     }
@@ -1816,12 +1822,7 @@ fn news_conventions(doc: &Doc, pieces: &mut Vec<Piece>) {
         add.push(new_piece(i, k, Some(EntityType::GPE), true));
     }
     // "Eastern Oregon", "Central Florida" in a text about sport: a university's team.
-    let sport = SPORTS_WORDS
-        .iter()
-        .chain(SPORTS_MORE)
-        .filter(|w| doc.lower_seen.contains(**w))
-        .count()
-        >= 2;
+    let sport = sports_words(doc) >= 2;
     let compass = |w: &W| {
         matches!(
             w.text,
