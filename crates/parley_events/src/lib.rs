@@ -1223,16 +1223,13 @@ impl Coder {
             if home.is_none() {
                 // The one country the sentence places things in, else the one it names.
                 for only_places in [true, false] {
-                    let mut places = actors
+                    let places = actors
                         .iter()
                         .enumerate()
                         .filter(|&(k, b)| k != i && state(b) && (!only_places || located(view, b)))
                         .filter_map(|(_, b)| b.country());
-                    if let Some(p) = places.next() {
-                        let p = p.to_string();
-                        if places.all(|c| c == p) {
-                            home = Some(p);
-                        }
+                    if let Some(p) = sole(places) {
+                        home = p.map(str::to_string);
                         break;
                     }
                 }
@@ -1352,17 +1349,12 @@ impl Coder {
             }
             if home.is_none() && ethnic {
                 // Else the one country the sentence places things in ("… in southern Serbia").
-                let mut places = actors
+                let places = actors
                     .iter()
                     .filter(|b| b.kind == ActorKind::Country && !b.pronoun && located(view, b))
                     .filter_map(|b| b.country())
                     .filter(|c| !matches!(*c, "IGO" | "NGO" | "IMG") && *c != origin);
-                if let Some(p) = places.next() {
-                    let p = p.to_string();
-                    if places.all(|c| c == p) {
-                        home = Some(p);
-                    }
-                }
+                home = sole(places).flatten().map(str::to_string);
             }
             let Some(home) = home.filter(|h| h != origin) else {
                 continue;
@@ -3137,16 +3129,14 @@ fn fill_country(
     }
     let state = |c: &&str| !matches!(*c, "IGO" | "NGO" | "IMG");
     // The one place the sentence locates things in ("crowds blocked roads in Quito").
-    let mut places = actors
+    let places = actors
         .iter()
         .filter(|a| a.kind == ActorKind::Country && !a.pronoun && located(view, a))
         .filter_map(|a| a.country())
         .filter(state);
-    if let Some(p) = places.next() {
-        if places.all(|c| c == p) {
-            m.code = Some(with_sector(p, &sector));
-            return;
-        }
+    if let Some(p) = sole(places).flatten() {
+        m.code = Some(with_sector(p, &sector));
+        return;
     }
     // Else the nationality of the clause's subject ("the Malian government accused northern
     // rebels" → `MLIREB`).
@@ -3241,6 +3231,13 @@ fn is_sector(code: &str) -> bool {
         "INS", "ENV", "DEV", "MOD", "RAD",
     ];
     SECTORS.contains(&code)
+}
+
+/// The one country code an iterator gives: `None` when it gives none, `Some(None)` when it gives
+/// several different ones, `Some(Some(code))` when all are the same.
+fn sole<'a>(mut codes: impl Iterator<Item = &'a str>) -> Option<Option<&'a str>> {
+    let first = codes.next()?;
+    Some(codes.all(|c| c == first).then_some(first))
 }
 
 /// Whether an actor is a place where something happens ("in Baghdad", "at the border").
