@@ -296,10 +296,7 @@ fn sports_clubs(doc: &Doc, pieces: &mut Vec<Piece>) {
         }
     }
     for (p, _) in pieces.iter_mut().zip(&club).filter(|(_, c)| **c) {
-        p.kind = Some(EntityType::ORG);
-        p.code = None;
-        p.name = None;
-        p.sure = true;
+        p.make_org();
     }
 }
 
@@ -596,10 +593,7 @@ fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
             {
                 let b = pieces[j].b;
                 pieces[k].b = b;
-                pieces[k].kind = Some(EntityType::ORG);
-                pieces[k].code = None;
-                pieces[k].name = None;
-                pieces[k].sure = true;
+                pieces[k].make_org();
                 pieces.remove(j);
             }
         }
@@ -984,10 +978,7 @@ fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
         }
     }
     for (p, _) in pieces.iter_mut().zip(&team).filter(|(_, t)| **t) {
-        p.kind = Some(EntityType::ORG);
-        p.code = None;
-        p.name = None;
-        p.sure = true;
+        p.make_org();
     }
 }
 
@@ -1513,10 +1504,7 @@ fn offices_and_airlines(doc: &Doc, pieces: &mut [Piece]) {
         let p = &mut pieces[i];
         p.a = a;
         p.b = b;
-        p.kind = Some(EntityType::ORG);
-        p.code = None;
-        p.name = None;
-        p.sure = true;
+        p.make_org();
     }
     for p in pieces.iter_mut() {
         if p.kind != Some(EntityType::GPE) || p.b != p.a + 1 {
@@ -2515,6 +2503,17 @@ fn longest_known(
         }
     }
     best
+}
+
+impl Piece {
+    /// Retypes the piece as a sure organisation (a team, a club, an office), dropping the
+    /// dictionary code and name its place reading had.
+    fn make_org(&mut self) {
+        self.kind = Some(EntityType::ORG);
+        self.code = None;
+        self.name = None;
+        self.sure = true;
+    }
 }
 
 fn new_piece(a: usize, b: usize, kind: Option<EntityType>, sure: bool) -> Piece {
