@@ -322,6 +322,7 @@ fn keep_attr(name: &str) -> bool {
             | "alt"
             | "pubdate"
             | "aria-label"
+            | "aria-current"
     )
 }
 

@@ -1134,7 +1134,8 @@ fn in_other_link(dom: &Dom, mut i: usize, root: usize) -> bool {
 
 /// A person's name in the short row around the date at node `i` (the smallest enclosing
 /// element of at most 160 characters, up to four levels up): a text of two to four capitalised
-/// words, no digits, not a topic label ("Gardening" links), ending at " in <section>" if any.
+/// words, no digits, not a topic label ("Gardening" links), part of a heading or a field label,
+/// ending at " in <section>" if any.
 fn name_by_date(dom: &Dom, i: usize) -> Option<String> {
     let all = vec![false; dom.nodes.len()];
     let mut row = dom.nodes[i].parent as usize;
@@ -1154,6 +1155,7 @@ fn name_by_date(dom: &Dom, i: usize) -> Option<String> {
                     && dom.nodes[j].tag == Tag::Text
                     && !in_topic_label(dom, j, row)
                     && !in_other_link(dom, j, row)
+                    && !in_heading_or_label(dom, j, row)
             })
             .find_map(|j| {
                 let t = collapse_ws(&dom.nodes[j].text);
@@ -1183,6 +1185,23 @@ fn name_by_date(dom: &Dom, i: usize) -> Option<String> {
         row = dom.nodes[row].parent as usize;
     }
     None
+}
+
+/// Inside a heading or a label between `root` and `i`: a headline's second line ("Kitchen
+/// Stories" under the title) is part of the title, and a definition term, table header, form
+/// label or button ("Member Since") names a field; neither is a byline.
+fn in_heading_or_label(dom: &Dom, mut i: usize, root: usize) -> bool {
+    for _ in 0..8 {
+        if i == root || i == 0 {
+            return false;
+        }
+        let tag = dom.nodes[i].tag;
+        if tag.is_heading() || matches!(tag, Tag::Dt | Tag::Th | Tag::Label | Tag::Button) {
+            return true;
+        }
+        i = dom.nodes[i].parent as usize;
+    }
+    false
 }
 
 /// An author-page link whose text is not a name ("More from Jo", "View profile"): the name its
@@ -1496,8 +1515,9 @@ fn surname_last(v: &str) -> String {
     v.to_string()
 }
 
-/// Inside a topic label between `root` and `i`: an element classed as a tag or category, or a
-/// link to a tag, category or topic page ("Gardening" in a byline row is a section, not a name).
+/// Inside a topic label between `root` and `i`: an element classed as a tag, category, taxonomy
+/// term or breadcrumb, a breadcrumb trail's item, or a link to a tag, category or topic page
+/// ("Gardening" in a byline row is a section, not a name).
 fn in_topic_label(dom: &Dom, mut i: usize, root: usize) -> bool {
     for _ in 0..12 {
         if i == root || i == 0 {
@@ -1508,9 +1528,26 @@ fn in_topic_label(dom: &Dom, mut i: usize, root: usize) -> bool {
         if cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| {
             matches!(
                 t,
-                "tag" | "tags" | "category" | "categories" | "topic" | "topics"
+                "tag"
+                    | "tags"
+                    | "category"
+                    | "categories"
+                    | "topic"
+                    | "topics"
+                    | "term"
+                    | "terms"
+                    | "breadcrumb"
+                    | "breadcrumbs"
+                    | "crumb"
+                    | "crumbs"
             )
         }) {
+            return true;
+        }
+        // a breadcrumb trail's items (schema.org `ListItem`, the current page's own crumb)
+        if n.attr("itemtype").is_some_and(|t| t.contains("ListItem"))
+            || n.attr("aria-current").is_some_and(|v| v == "page")
+        {
             return true;
         }
         if n.tag == Tag::A {

@@ -1142,6 +1142,27 @@ fn co_authors_author_pages_and_dateline_names() {
         "<h1>Night ferries</h1><div class='row'><span>2024-03-09</span><a href='/stories'>More Stories</a></div>",
         &[],
     );
+    // nor are taxonomy terms listed under the headline, or a breadcrumb trail's last item
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><div><ul><li class='post-terms'><span class='post-term'>Harbour Towns</span><span class='post-term'>Boats</span></li></ul><ul><li><span>March 9, 2024</span></li></ul></div>",
+        &[],
+    );
+    check_authors(
+        "",
+        "<div><h1><span>Night ferries</span> <span>Harbour Lights</span></h1><div><time>March 9, 2024</time></div></div>",
+        &[],
+    );
+    check_authors(
+        "",
+        "<div><h1>Night ferries</h1><div><time>March 9, 2024</time></div><dl><dt>Member Since</dt><dd>2019</dd></dl></div>",
+        &[],
+    );
+    check_authors(
+        "",
+        "<h1>Night ferries</h1><ol><li itemprop='itemListElement' itemtype='https://schema.org/ListItem'><a href='/travel'>Travel</a></li><li><span aria-current='page'>Harbour Lights</span></li><li><span>2024-03-09</span></li></ol>",
+        &[],
+    );
 }
 
 #[test]
