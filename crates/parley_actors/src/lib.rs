@@ -281,6 +281,21 @@ fn split_alts(s: &str) -> impl Iterator<Item = &str> {
     s.split('|').map(str::trim).filter(|a| !a.is_empty())
 }
 
+/// CAMEO sector codes ("GOV", "MIL", …): a code made only of a sector names no country.
+pub const SECTORS: &[&str] = &[
+    "GOV", "MIL", "REB", "UAF", "OPP", "COP", "CVL", "MED", "JUD", "LEG", "BUS", "LAB", "EDU",
+    "REL", "REF", "SPY", "HLH", "HRI", "NGO", "CRM", "ELI", "SET", "AGR", "PTY", "PKO", "SEP",
+    "INS", "ENV", "DEV", "MOD", "RAD",
+];
+
+/// The country (or international body) a code places its actor in: `"ARGGOV"` → `"ARG"`;
+/// `None` for a bare sector (`"GOV"`) or a code without three leading capitals.
+pub fn code_country(code: &str) -> Option<&str> {
+    let c = code.get(..3)?;
+    (c.bytes().all(|b| b.is_ascii_uppercase()) && !(code.len() == 3 && SECTORS.contains(&c)))
+        .then_some(c)
+}
+
 impl ActorDict {
     /// The dictionary compiled into parley.
     pub fn builtin() -> &'static ActorDict {
@@ -782,6 +797,21 @@ mod tests {
             dict.load_str("ABC\tname\tperson\tx\tnot-a-date\n", "f.tsv"),
             Err(ActorError::Format { .. })
         ));
+    }
+
+    #[test]
+    fn codes_name_their_country() {
+        for (code, want) in [
+            ("ARGGOV", Some("ARG")),
+            ("BRA", Some("BRA")),
+            ("IGOUNO", Some("IGO")),
+            ("GOV", None),
+            ("MIL", None),
+            ("kur", None),
+            ("", None),
+        ] {
+            assert_eq!(code_country(code), want, "{code}");
+        }
     }
 
     #[test]

@@ -8,9 +8,15 @@
 //! titles ("President", "adviser …") and organisation/location head words ("… University",
 //! "… River"); a piece starting with a given name, after a person title, or sharing a word with a
 //! known person is a PERSON. Coreference: a surname or a shorter form links to the person or
-//! organisation already named; "the adviser" to the person with that title; he/she to the most
-//! salient compatible person (the leftmost outside quotations in the nearest sentence);
-//! they to the nearest group or organisation. DATE entities come from [`parley_time`].
+//! organisation already named; "the adviser" to the person with that title; a definite
+//! description ("the ministry", "the government", "the officials") to the latest description
+//! with the same head that a country places, within ten sentences, never across an unplaced one;
+//! a possessor country places a role ("Norway's trade minister" → `NORGOV`) and a resolved
+//! possessive pronoun its noun ("his government"); he/she to the most salient compatible person
+//! (the leftmost outside quotations in the nearest sentence); they to the nearest group or
+//! organisation — after a reporting verb, to that verb's plural subject ("growers said they …"),
+//! never to a nationality describing a thing; an object pronoun never to the subject of its own
+//! verb. DATE entities come from [`parley_time`].
 //!
 //! ```
 //! use parley_core::{Sentence, Token};
@@ -25,6 +31,8 @@
 // Rules read better as written positive conditions and as separate branches per cue.
 #![allow(clippy::nonminimal_bool, clippy::if_same_then_else)]
 
+#[cfg(test)]
+mod coref_tests;
 mod lexicon;
 pub mod marks;
 pub mod testing;
@@ -2068,6 +2076,37 @@ fn role_of(w: &str) -> Option<&'static lexicon::Role> {
         .roles
         .get(w)
         .or_else(|| lexicon().roles.get(singular(w).as_ref()))
+}
+
+/// Heads of definite descriptions that name an institution but are no entity of their own ("the
+/// government", "the Chilean administration"): actors for coreference and speakers, never names.
+fn description_head(w: &str) -> Option<&'static lexicon::Role> {
+    static GOV: lexicon::Role = lexicon::Role {
+        kind: RoleKind::Org,
+        sector: Some("GOV"),
+    };
+    matches!(w, "government" | "administration").then_some(&GOV)
+}
+
+/// A bare sector code ("GOV"): a role that no country places yet.
+fn is_sector_code(c: &str) -> bool {
+    parley_actors::SECTORS.contains(&c)
+}
+
+/// A code that places its actor in a country (not an international body, not a bare sector).
+fn country_code(c: &str) -> bool {
+    parley_actors::code_country(c).is_some_and(|x| !matches!(x, "IGO" | "NGO" | "IMG"))
+}
+
+/// The words a definite description may repeat of its antecedent's head ("the spokeswoman" for
+/// "a ministry spokesperson"): the head itself, or the members of its class.
+fn same_head(a: &str, b: &str) -> bool {
+    const CLASSES: &[&[&str]] = &[
+        &["adviser", "advisor"],
+        &["spokesman", "spokeswoman", "spokesperson"],
+        &["government", "administration"],
+    ];
+    a == b || CLASSES.iter().any(|c| c.contains(&a) && c.contains(&b))
 }
 
 fn is_person_title(w: &str) -> bool {
@@ -4318,8 +4357,11 @@ pub fn recognize(
             if w.cap && !w.initial {
                 continue;
             }
-            // Nominal: a role noun not followed by a name.
-            let Some(role) = role_of(l) else { continue };
+            // Nominal: a role noun not followed by a name (or a description head such as "the
+            // government", which names no person and is no entity, only an actor).
+            let Some(role) = role_of(l).or_else(|| description_head(l)) else {
+                continue;
+            };
             if i + 1 < s1 && doc.w[i + 1].cap && doc.joinable(i) {
                 continue;
             }
@@ -4356,6 +4398,7 @@ pub fn recognize(
             // Extend left over determiners and modifiers.
             let mut a = i;
             let mut country: Option<String> = None;
+            let mut determiner = false;
             while a > s0 && i - a < 5 && doc.joinable(a - 1) {
                 let pw = &doc.w[a - 1];
                 let pl = pw.lower.as_str();
@@ -4383,6 +4426,7 @@ pub fn recognize(
                         | "those"
                 ) {
                     a -= 1;
+                    determiner = true;
                     break;
                 }
                 let modifier = matches!(
@@ -4444,6 +4488,18 @@ pub fn recognize(
                 }
                 a -= 1;
             }
+            // A country as possessor gives the country: "Norway's trade minister" → NORGOV.
+            if !determiner && country.is_none() && a > s0 && doc.w[a - 1].poss {
+                if let Some(r) = pieces.iter().position(|p| p.b == a && p.a < a) {
+                    let e = &ents[rec_ent[r]];
+                    if e.kind == EntityType::GPE {
+                        if let Some(c) = e.code.as_deref().filter(|c| country_code(c)) {
+                            country = Some(c[..3].to_string());
+                            a = pieces[r].a;
+                        }
+                    }
+                }
+            }
             let span = idx.span_of_bytes(doc.w[a].b0, w.b1);
             let sector = dict
                 .role_sector(singular(l).as_ref())
@@ -4492,14 +4548,69 @@ pub fn recognize(
         let head = l.rsplit(' ').next().unwrap_or("").to_string();
         let in_quote = mentions[mi].2.in_quote;
         let mut target: Option<usize> = None; // index into mentions
+        let mut described: Option<usize> = None; // a description with the same head
         match kind {
             MentionKind::Nominal => {
-                if !(l.starts_with("the ") || l.starts_with("this "))
-                    || head.ends_with('s') && singular(&head) != head
+                // "his government", "their embassy": the possessor's country with the noun's
+                // sector (the possessive pronoun, resolved just before, starts the phrase).
+                if ["his ", "her ", "its ", "their "]
+                    .iter()
+                    .any(|p| l.starts_with(p))
                 {
+                    let poss = mentions[..mi].iter().rposition(|m| {
+                        m.2.kind == MentionKind::Pronoun
+                            && m.2.span.start == mentions[mi].2.span.start
+                    });
+                    let country = poss
+                        .and_then(|j| mentions[j].2.code.clone())
+                        .filter(|c| country_code(c));
+                    let own = mentions[mi].2.code.clone().filter(|c| is_sector_code(c));
+                    if let (Some(c), Some(sec)) = (country, own) {
+                        mentions[mi].2.code = Some(format!("{}{sec}", &c[..3]));
+                    }
                     continue;
                 }
+                if !(l.starts_with("the ") || l.starts_with("this ")) {
+                    continue;
+                }
+                let plural = head.ends_with('s') && singular(&head) != head;
                 let h = singular(&head).into_owned();
+                // "the ministry", "the officials": the most recent description with the same
+                // head (or one of its class) that places its actor, within a few sentences; an
+                // unplaced one in between ends the search ("the ministry" after "a ministry" of
+                // no known country stays unknown). A description naming its own country ("the
+                // Chilean ministry") needs none.
+                let placed = mentions[mi].2.code.as_deref().is_some_and(country_code);
+                for j in (0..mi).rev() {
+                    let m = &mentions[j].2;
+                    if placed || si - m.sentence > 10 {
+                        break;
+                    }
+                    let ml = m.text.to_lowercase();
+                    let mh = ml.rsplit([' ', '\u{a0}']).next().unwrap_or("");
+                    let mplural = mh.ends_with('s') && singular(mh) != mh;
+                    if mplural != plural || !same_head(singular(mh).as_ref(), &h) {
+                        continue;
+                    }
+                    let m_placed = m.code.as_deref().is_some_and(country_code);
+                    if m.kind == MentionKind::Nominal {
+                        if m_placed {
+                            described = Some(j);
+                        }
+                        break;
+                    }
+                    if m.kind == MentionKind::Name
+                        && m.etype == Some(EntityType::ORG)
+                        && m_placed
+                        && m.span.end <= mentions[mi].2.span.start
+                    {
+                        described = Some(j);
+                        break;
+                    }
+                }
+                if plural {
+                    target = described;
+                }
                 // "the news outlet": the most recent outlet named.
                 if mentions[mi].2.media {
                     for j in (0..mi).rev() {
@@ -4516,7 +4627,7 @@ pub fn recognize(
                 // The most recent person holding that title.
                 for j in (0..mi).rev() {
                     let m = &mentions[j].2;
-                    if si - m.sentence > 12 || target.is_some() {
+                    if si - m.sentence > 12 || target.is_some() || plural {
                         break;
                     }
                     if m.kind == MentionKind::Name {
@@ -4534,6 +4645,28 @@ pub fn recognize(
                 }
             }
             MentionKind::Pronoun => {
+                // "Growers said they …": the subject of the reporting verb, a plural noun
+                // phrase, is who "they" are; when that phrase names no known actor, the pronoun
+                // stays unresolved rather than taking an earlier, unrelated one.
+                if head == "they" {
+                    if let Some(k) = sentences
+                        .get(si)
+                        .and_then(|s| reporting_subject(s, mentions[mi].2.span))
+                    {
+                        let t = &sentences[si].tokens[k];
+                        let lo = mentions[..mi].partition_point(|m| m.2.sentence < si);
+                        target = (lo..mi).rev().find(|&j| {
+                            let m = &mentions[j].2;
+                            m.span.start <= t.start
+                                && t.end <= m.span.end
+                                && (m.code.is_some() || m.name.is_some())
+                        });
+                        if target.is_none() {
+                            continue;
+                        }
+                    }
+                }
+                let object_pronoun = matches!(head.as_str(), "them" | "him" | "her");
                 let (want_person, gender) = match head.as_str() {
                     "he" | "him" | "his" | "himself" => (true, 'm'),
                     "she" | "her" | "hers" | "herself" => (true, 'f'),
@@ -4542,6 +4675,9 @@ pub fn recognize(
                 // Candidates: this sentence before the pronoun, then earlier sentences; within a
                 // sentence the leftmost mention outside quotations (subjects come first).
                 let mut s = si as isize;
+                if target.is_some() {
+                    s = -1;
+                }
                 while s >= 0 && si as isize - s <= 3 && target.is_none() {
                     // Mentions are in text order: the sentence's ones form one run.
                     let lo = mentions[..mi].partition_point(|m| m.2.sentence < s as usize);
@@ -4554,9 +4690,20 @@ pub fn recognize(
                         if mentions[j].0 >= a {
                             continue;
                         }
+                        // An object pronoun is never the subject of its own verb ("the ministry
+                        // had threatened them": not the ministry).
+                        if object_pronoun && m.sentence == si {
+                            if let Some(sent) = sentences.get(si) {
+                                if same_clause_subject(sent, mentions[mi].2.span, m.span) {
+                                    continue;
+                                }
+                            }
+                        }
                         let ok = if want_person {
                             m.etype == Some(EntityType::PERSON)
-                                && (m.kind != MentionKind::Nominal || m.name.is_some())
+                                && (m.kind != MentionKind::Nominal
+                                    || m.name.is_some()
+                                    || m.code.as_deref().is_some_and(country_code))
                                 && match m.entity.and_then(|r| rec_cluster.get(&r)) {
                                     Some(&ei) => {
                                         ents[ei].gender == '-' || ents[ei].gender == gender
@@ -4571,10 +4718,26 @@ pub fn recognize(
                                     })
                                     || m.text.to_lowercase() == "her")
                         } else {
-                            matches!(
+                            // ("the government" of no known country is no antecedent: it would
+                            // pass on a bare sector.)
+                            let unplaced_description = m.kind == MentionKind::Nominal
+                                && description_head(
+                                    m.text.to_lowercase().rsplit(' ').next().unwrap_or(""),
+                                )
+                                .is_some()
+                                && !m.code.as_deref().is_some_and(country_code);
+                            // Nor is a nationality describing a thing ("a Ghanaian truce
+                            // offer"): only people and bodies are "they".
+                            let of_a_thing = m.etype == Some(EntityType::NORP)
+                                && sentences
+                                    .get(m.sentence)
+                                    .is_some_and(|s| describes_thing(s, m.span, dict));
+                            (matches!(
                                 m.etype,
                                 Some(EntityType::ORG | EntityType::GPE | EntityType::NORP)
-                            ) || (m.kind == MentionKind::Nominal && m.text.ends_with('s'))
+                            ) || (m.kind == MentionKind::Nominal && m.text.ends_with('s')))
+                                && !unplaced_description
+                                && !of_a_thing
                         };
                         if ok && (m.name.is_some() || m.code.is_some()) {
                             target = Some(j);
@@ -4588,10 +4751,28 @@ pub fn recognize(
             }
             MentionKind::Name => {}
         }
+        if kind == MentionKind::Nominal && target.is_none() {
+            target = described;
+        } else if let (Some(t), Some(d)) = (target, described) {
+            // A person with the title and a description with the same head: the later one.
+            target = Some(t.max(d));
+        }
         if let Some(j) = target {
             let (name, code, entity, etype) = {
                 let m = &mentions[j].2;
-                (m.name.clone(), m.code.clone(), m.entity, m.etype)
+                let name = m.name.clone().or_else(|| {
+                    if kind != MentionKind::Nominal {
+                        return None;
+                    }
+                    // A description as antecedent: its words without the article.
+                    let t = m.text.as_str();
+                    let t = ["the ", "The ", "a ", "A ", "an ", "An "]
+                        .iter()
+                        .find_map(|d| t.strip_prefix(d))
+                        .unwrap_or(t);
+                    Some(t.to_string())
+                });
+                (name, m.code.clone(), m.entity, m.etype)
             };
             let m = &mut mentions[mi].2;
             m.name = name;
@@ -4666,4 +4847,125 @@ pub fn recognize(
     }
     let _ = (&doc.lower_seen, lex);
     analysis
+}
+
+/// The subject of the reporting verb whose clause holds the pronoun at `span` ("Growers said
+/// they …", "… told reporters that they …", "growers met and said they …"): a plural noun, as a
+/// token index of `s`.
+fn reporting_subject(s: &Sentence, span: Span) -> Option<usize> {
+    let toks = &s.tokens;
+    let p = toks.iter().position(|t| t.start == span.start)?;
+    if !toks[p].deprel.starts_with("nsubj") {
+        return None;
+    }
+    let v = toks[p].head?;
+    if !matches!(toks[v].deprel.as_str(), "ccomp" | "parataxis") {
+        return None;
+    }
+    let h = toks[v].head?;
+    let reporting = matches!(
+        toks[h].lemma.to_lowercase().as_str(),
+        "say"
+            | "tell"
+            | "announce"
+            | "state"
+            | "claim"
+            | "insist"
+            | "warn"
+            | "add"
+            | "argue"
+            | "explain"
+            | "note"
+            | "report"
+            | "declare"
+            | "stress"
+            | "confirm"
+    );
+    if !reporting {
+        return None;
+    }
+    let subject_of = |x: usize| {
+        toks.iter()
+            .position(|t| t.head == Some(x) && t.deprel == "nsubj")
+    };
+    // A reporting verb coordinated with an earlier verb shares its subject ("the growers met
+    // the mayor and said they …").
+    let k = subject_of(h).or_else(|| {
+        (toks[h].deprel == "conj")
+            .then(|| toks[h].head.and_then(subject_of))
+            .flatten()
+    })?;
+    let t = &toks[k];
+    let plural = t.xpos.starts_with("NNS")
+        || t.xpos == "NNPS"
+        || (t.xpos.is_empty() && t.upos == Upos::NOUN && t.text.ends_with('s'));
+    (matches!(t.upos, Upos::NOUN | Upos::PROPN) && plural).then_some(k)
+}
+
+/// Whether the mention at `cand` is the subject of the verb that the object pronoun at `pron`
+/// depends on ("Peruvian officials said the ministry had threatened them": "the ministry").
+fn same_clause_subject(s: &Sentence, pron: Span, cand: Span) -> bool {
+    let toks = &s.tokens;
+    let Some(p) = toks.iter().position(|t| t.start == pron.start) else {
+        return false;
+    };
+    if !matches!(toks[p].deprel.as_str(), "obj" | "iobj") {
+        return false;
+    }
+    let Some(v) = toks[p].head else {
+        return false;
+    };
+    toks.iter().enumerate().any(|(k, t)| {
+        t.head == Some(v)
+            && t.deprel.starts_with("nsubj")
+            && cand.start <= toks[k].start
+            && toks[k].end <= cand.end
+    })
+}
+
+/// Whether the (nationality) mention at `span` modifies a noun that names a thing, not people or
+/// a body ("a Ghanaian truce offer", not "Ghanaian officials").
+fn describes_thing(s: &Sentence, span: Span, dict: &ActorDict) -> bool {
+    let toks = &s.tokens;
+    let Some(k) = toks
+        .iter()
+        .position(|t| t.start == span.start && t.end == span.end)
+    else {
+        return false;
+    };
+    if !matches!(toks[k].deprel.as_str(), "amod" | "compound") {
+        return false;
+    }
+    let Some(h) = toks[k].head else {
+        return false;
+    };
+    let head = &toks[h];
+    head.upos == Upos::NOUN
+        && !head.text.chars().next().is_some_and(char::is_uppercase)
+        && role_of(&head.lemma.to_lowercase()).is_none()
+        && description_head(&head.lemma.to_lowercase()).is_none()
+        && dict.role_sector(&head.lemma.to_lowercase()).is_none()
+        && !matches!(
+            head.lemma.to_lowercase().as_str(),
+            "people"
+                | "person"
+                | "family"
+                | "citizen"
+                | "resident"
+                | "national"
+                | "worker"
+                | "group"
+                | "community"
+                | "side"
+                | "team"
+                | "crew"
+                | "force"
+                | "delegation"
+                | "population"
+                | "public"
+                | "man"
+                | "woman"
+                | "child"
+                | "youth"
+        )
 }

@@ -29,7 +29,8 @@
 //!    ("threatened to impose sanctions" is one threat, 1312, not also a sanction).
 //! 3. **Roles.** Source: the subject (the `by` agent of a passive; inherited through `xcomp`,
 //!    `conj` and relative clauses); first-person or missing subjects inside reported speech take
-//!    the speaker (the quote's speaker, or the subject of the governing "say"/"tell" verb); an
+//!    the speaker (the quote's speaker, or the subject of the governing "say"/"tell" verb;
+//!    "our X" inside a direct quote is the speaker's country with X's sector); an
 //!    unresolved "it/they/he/she" subject of reported content is the reporting clause's subject
 //!    ("the front announced it will disarm").
 //!    Target: object, indirect object, or an `obl` with to/with/against/on/at/…; else the first
@@ -866,6 +867,15 @@ impl Coder {
                         ActorKind::Country
                     }
                     Some(parley_core::EntityType::NORP) => ActorKind::Nationality,
+                    // A description resolved to a placed antecedent ("the ministry" → the
+                    // Chilean foreign ministry) is that organisation, not a bare role.
+                    _ if m.kind == MentionKind::Nominal
+                        && m.code
+                            .as_deref()
+                            .is_some_and(|c| c.len() >= 6 && !is_sector(c)) =>
+                    {
+                        ActorKind::Organization
+                    }
                     _ if m.kind == MentionKind::Nominal => ActorKind::Role,
                     _ => ActorKind::Organization,
                 }
@@ -1053,6 +1063,7 @@ impl Coder {
             }
         }
         let mut actors = self.compose(view, chunks);
+        self.first_person(input, view, &mut actors);
         self.residence(view, &mut actors);
         self.ethnic_home(view, &mut actors);
         for a in actors.iter_mut() {
@@ -1137,6 +1148,54 @@ impl Coder {
             }
         }
         actors
+    }
+
+    /// Inside a direct quotation, "our X" is the speaker's: "our delegation" → the speaker's
+    /// country with the delegation's sector (`…GOV`), "our troops" → `…MIL`; an X without a
+    /// sector of its own takes the speaker's code.
+    fn first_person(&self, input: &CodingInput, view: &View, actors: &mut [Actor]) {
+        for a in actors.iter_mut() {
+            if a.pronoun || a.country().is_some() {
+                continue;
+            }
+            let head = (a.start..a.end)
+                .rev()
+                .find(|&t| !view.is_punct(t))
+                .unwrap_or(a.start);
+            let ours = |t: usize| view.lower_is(t, &["our", "my"]);
+            let possessed = (a.start..a.end).any(ours)
+                || (a.start > 0 && ours(a.start - 1))
+                || view
+                    .kids(head)
+                    .iter()
+                    .any(|&k| view.rel(k) == "nmod:poss" && ours(k));
+            if !possessed {
+                continue;
+            }
+            let pos = view.toks[a.start].start;
+            let Some(sp) = input
+                .quotes
+                .iter()
+                .find(|q| q.kind == parley_core::QuoteKind::Direct && q.start <= pos && pos < q.end)
+                .and_then(|q| q.speaker.as_ref())
+                .and_then(|m| m.code.clone())
+                .filter(|c| c.len() >= 3 && !is_sector(c))
+            else {
+                continue;
+            };
+            a.code = Some(match a.role_sector.as_deref() {
+                Some(sec) if is_sector(sec) => {
+                    match parley_actors::code_country(&sp).filter(|c| !c.starts_with("IGO")) {
+                        Some(c) => format!("{c}{sec}"),
+                        None => with_sector(&sp, sec),
+                    }
+                }
+                _ => sp,
+            });
+            if a.kind == ActorKind::Role {
+                a.kind = ActorKind::Organization;
+            }
+        }
     }
 
     /// A group of the ethnic table (`data/ethnic.tsv`, read as a lower-case code by
@@ -2448,11 +2507,18 @@ impl Coder {
                                     .flatten()
                             })
                             .and_then(|k| actor_near(view, actors, at, k));
-                        // A misparsed subject ("said Saturday"): the nearest actor before the verb.
+                        // A misparsed subject ("said Saturday"): the nearest actor before the
+                        // verb — before the first of coordinated verbs ("X dismissed a Y offer
+                        // and said …" is X's, not Y's).
+                        let first = if view.rel(h) == "conj" {
+                            view.head(h).filter(|&g| g < h).unwrap_or(h)
+                        } else {
+                            h
+                        };
                         let sp = sp
                             .filter(|&a| actors[a].coded() && actors[a].country().is_some())
                             .or_else(|| {
-                                (0..h).rev().filter_map(|t| at[t]).find(|&a| {
+                                (0..first).rev().filter_map(|t| at[t]).find(|&a| {
                                     actors[a].coded()
                                         && actors[a].country().is_some()
                                         && !actors[a].is_media()
@@ -3225,12 +3291,7 @@ fn obligation(view: &View, v: usize) -> bool {
 
 /// A bare CAMEO sector code (no country): `GOV`, `MIL`, …
 fn is_sector(code: &str) -> bool {
-    const SECTORS: &[&str] = &[
-        "GOV", "MIL", "REB", "UAF", "OPP", "COP", "CVL", "MED", "JUD", "LEG", "BUS", "LAB", "EDU",
-        "REL", "REF", "SPY", "HLH", "HRI", "NGO", "CRM", "ELI", "SET", "AGR", "PTY", "PKO", "SEP",
-        "INS", "ENV", "DEV", "MOD", "RAD",
-    ];
-    SECTORS.contains(&code)
+    parley_actors::SECTORS.contains(&code)
 }
 
 /// The one country code an iterator gives: `None` when it gives none, `Some(None)` when it gives

@@ -739,3 +739,106 @@ fn shelled_capitals_are_their_residents_and_old_sudan_stays_sudan() {
     assert_eq!(target("2005-03-01").as_deref(), Some("SDNCVL"));
     assert_eq!(target("2015-03-01").as_deref(), Some("SSDCVL"));
 }
+
+/// A direct quote over tokens `a..=b` of `s`, said by `speaker` with `code`.
+fn quote_over(s: &Sentence, a: usize, b: usize, speaker: (usize, usize), code: &str) -> Quote {
+    let (qs, qe) = (s.tokens[a].start, s.tokens[b].end);
+    Quote {
+        text: s.text.chars().skip(qs).take(qe - qs).collect(),
+        start: qs,
+        end: qe,
+        kind: parley_core::QuoteKind::Direct,
+        cue: Some("said".into()),
+        cue_span: None,
+        channel: None,
+        speaker: Some(ActorMention {
+            text: "the ministry".into(),
+            start: s.tokens[speaker.0].start,
+            end: s.tokens[speaker.1].end,
+            name: Some("Chilean foreign ministry".into()),
+            code: Some(code.into()),
+        }),
+        sentence: 0,
+    }
+}
+
+#[test]
+fn our_x_in_a_quote_is_the_speakers() {
+    // "Our troops" as subject: the speaker's country with the troops' sector.
+    let s = parsed("“/“/PUNCT/4/punct Our/our/PRON/3/nmod:poss troops/troop/NOUN/4/nsubj attacked/attack/VERB/0/root Tumba/Tumba/PROPN/4/obj ,/,/PUNCT/4/punct ”/”/PUNCT/4/punct the/the/DET/9/det ministry/ministry/NOUN/10/nsubj said/say/VERB/4/parataxis ././PUNCT/4/punct");
+    let q = quote_over(&s, 0, 6, (7, 8), "CHLGOV");
+    let evs = code_doc(
+        std::slice::from_ref(&s),
+        &s.text,
+        &Analysis::default(),
+        &[q],
+        None,
+    );
+    assert!(
+        evs.iter()
+            .any(|e| e.source.code.as_deref() == Some("CHLMIL") && e.root == "19"),
+        "{evs:?}"
+    );
+    // "our troops" as object.
+    let s = parsed("“/“/PUNCT/4/punct Rebels/rebel/NOUN/4/nsubj have/have/AUX/4/aux attacked/attack/VERB/0/root our/our/PRON/6/nmod:poss troops/troop/NOUN/4/obj ,/,/PUNCT/4/punct ”/”/PUNCT/4/punct the/the/DET/10/det ministry/ministry/NOUN/11/nsubj said/say/VERB/4/parataxis ././PUNCT/4/punct");
+    let q = quote_over(&s, 0, 7, (8, 9), "CHLGOV");
+    let evs = code_doc(
+        std::slice::from_ref(&s),
+        &s.text,
+        &Analysis::default(),
+        &[q],
+        None,
+    );
+    assert!(
+        evs.iter().any(|e| e.root == "19"
+            && e.target.as_ref().and_then(|t| t.code.as_deref()) == Some("CHLMIL")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn a_resolved_description_is_the_organisation_it_names() {
+    // "The ministry" resolved by the entity stage to a Chilean ministry acts as that ministry,
+    // also inside reported speech of others.
+    let s = parsed("Peruvian/Peruvian/ADJ/2/amod officials/official/NOUN/3/nsubj said/say/VERB/0/root the/the/DET/5/det ministry/ministry/NOUN/6/nsubj threatened/threaten/VERB/3/ccomp Lima/Lima/PROPN/6/obj ././PUNCT/3/punct");
+    let m = Mention {
+        sentence: 0,
+        tokens: 3..5,
+        span: Span::new(s.tokens[3].start, s.tokens[4].end),
+        text: "the ministry".into(),
+        kind: MentionKind::Nominal,
+        name: Some("Chilean foreign ministry".into()),
+        code: Some("CHLGOV".into()),
+        entity: None,
+        etype: Some(parley_core::EntityType::ORG),
+        in_quote: false,
+        media: false,
+    };
+    let a = Analysis {
+        entities: Vec::new(),
+        mentions: vec![m],
+    };
+    let evs = code_doc(std::slice::from_ref(&s), &s.text, &a, &[], None);
+    assert!(
+        evs.iter()
+            .any(|e| e.source.code.as_deref() == Some("CHLGOV")
+                && e.root == "13"
+                && e.target.as_ref().and_then(|t| t.code.as_deref()) == Some("PERGOV")),
+        "{evs:?}"
+    );
+}
+
+#[test]
+fn coordinated_reporting_verbs_share_the_first_verbs_subject() {
+    // A fragment parse with no subject on either verb: the speaker is the phrase before the first
+    // verb, not the object of the first verb.
+    let s = parsed("Malian/Malian/ADJ/2/amod rebels/rebel/NOUN/0/root dismissed/dismiss/VERB/2/parataxis a/a/DET/6/det Ghanaian/Ghanaian/ADJ/6/amod offer/offer/NOUN/3/obj and/and/CCONJ/8/cc said/say/VERB/3/conj they/they/PRON/10/nsubj condemned/condemn/VERB/8/ccomp the/the/DET/12/det curfew/curfew/NOUN/10/obj ././PUNCT/2/punct");
+    let evs = code_one(s, None);
+    assert!(
+        evs.iter()
+            .filter(|e| e.verb.text == "condemned")
+            .all(|e| e.source.code.as_deref() == Some("MLIREB")),
+        "{evs:?}"
+    );
+    assert!(evs.iter().any(|e| e.verb.text == "condemned"), "{evs:?}");
+}

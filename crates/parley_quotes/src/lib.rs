@@ -11,7 +11,11 @@
 //! scare quotes or titles and are skipped, unless they sit inside reported speech, which makes
 //! the reported clause a *mixed* quote. Indirect speech is a cue verb with its clause: "X said
 //! (that) …", "X told Y (that) …", "…, X said", "according to X, …". The speaker is the noun
-//! phrase next to the cue; the entity stage resolves it ("he" → "Robert Lane"). The channel is an
+//! phrase next to the cue; the entity stage resolves it ("he" → "Robert Lane"); a nationality
+//! modifying it is not the speaker alone ("Malian rebels"). Not reported content: a bare object
+//! of an object cue ("welcomed the offer on Monday"), what two coordinated parties agree to do
+//! ("A and B agreed to …"); a complement stops before an inverted attribution ("…, the ministry
+//! said"). The channel is an
 //! outlet the speaker told ("told Radio Nord"), one that published the statement ("in a statement
 //! published by state agency KNA"), or the occasion ("in a New Year’s Eve speech").
 //!
@@ -499,8 +503,55 @@ impl<'t> Ctx<'t> {
                 best = Some(m);
             }
         }
+        // A nationality modifying the head noun ("Malian rebels") is not the speaker by itself:
+        // the whole phrase is.
+        let modifier = |m: &parley_entities::Mention| {
+            m.kind == MentionKind::Name
+                && m.etype == Some(parley_core::EntityType::NORP)
+                && m.span.end < span.end
+                && self.text[self.idx.byte_of_char(m.span.end)..b1]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == ' ')
+        };
         match best {
+            Some(m) if modifier(m) => ActorMention {
+                text: self.text[b0..b1].to_string(),
+                start: span.start,
+                end: span.end,
+                name: None,
+                code: m.code.clone(),
+            },
             Some(m) if m.kind == MentionKind::Name || m.kind == MentionKind::Pronoun => {
+                ActorMention {
+                    text: m.text.clone(),
+                    start: m.span.start,
+                    end: m.span.end,
+                    name: m.name.clone(),
+                    code: m.code.clone(),
+                }
+            }
+            // A description that ends the phrase and opens with its own article after a noun
+            // ("a charge the council rejected") is the speaker by itself.
+            Some(m)
+                if m.span.end == span.end
+                    && m.span.start > span.start
+                    && ["the ", "a ", "an "]
+                        .iter()
+                        .any(|d| m.text.to_lowercase().starts_with(d))
+                    && self.text[b0..self.idx.byte_of_char(m.span.start)]
+                        .trim_end()
+                        .ends_with(|c: char| c.is_alphabetic())
+                    && !self.text[b0..self.idx.byte_of_char(m.span.start)]
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|p| {
+                            matches!(
+                                p.to_lowercase().as_str(),
+                                "and" | "or" | "to" | "of" | "for" | "at" | "with" | "from" | "by"
+                            )
+                        }) =>
+            {
                 ActorMention {
                     text: m.text.clone(),
                     start: m.span.start,
@@ -1046,7 +1097,7 @@ pub fn find_quotes(text: &str, sentences: &[Sentence], analysis: &Analysis) -> V
     if parsed {
         let before = cands.len();
         for s in sentences {
-            from_parse(&ctx, s, &direct_spans, &mut cands);
+            from_parse(&ctx, s, &direct_spans, &mut cands, &mut parse_cues);
         }
         parse_cues.extend(
             cands[before..]
@@ -1514,7 +1565,15 @@ fn mostly_quoted(direct_spans: &[(usize, usize)], c0: usize, c1: usize) -> bool 
 /// Reported speech from the dependency parse: a cue verb with a subject and a clausal
 /// complement ("X said (that) …", "X told Y …", "X promised to …"), or a cue attached to the
 /// clause it reports ("…, X said").
-fn from_parse(ctx: &Ctx, s: &Sentence, direct: &[(usize, usize)], out: &mut Vec<Cand>) {
+/// Quotes read from the dependency parse of `s` into `out`; `read` gets the byte offset of each cue
+/// the parse read as reporting nothing (the surface rules leave those alone too).
+fn from_parse(
+    ctx: &Ctx,
+    s: &Sentence,
+    direct: &[(usize, usize)],
+    out: &mut Vec<Cand>,
+    read: &mut std::collections::HashSet<usize>,
+) {
     let toks = &s.tokens;
     let n = toks.len();
     if n == 0 || n > 400 {
@@ -1697,6 +1756,15 @@ fn from_parse(ctx: &Ctx, s: &Sentence, direct: &[(usize, usize)], out: &mut Vec<
                 None
             }
         });
+        // "A and B agreed to …": what two parties agree to do together is their act, not
+        // something either of them is reported to say.
+        if comp.is_some_and(|c| toks[c].deprel == "xcomp")
+            && t.lemma.eq_ignore_ascii_case("agree")
+            && kids[subj].iter().any(|&k| toks[k].deprel == "conj")
+        {
+            read.insert(tb0);
+            continue;
+        }
         let (c0, c1) = if let Some(c) = comp {
             let (a, b) = extent(c, None);
             // The clause starts at its "that" (adverbials before it belong to the cue).
@@ -1732,6 +1800,35 @@ fn from_parse(ctx: &Ctx, s: &Sentence, direct: &[(usize, usize)], out: &mut Vec<
                         e = j.saturating_sub(1);
                         break;
                     }
+                    // "…, the ministry said": an inverted attribution of the whole sentence.
+                    let inverted = tj.text == ","
+                        && (j + 2..(j + 8).min(n)).any(|k| {
+                            let x = &toks[k];
+                            x.upos == Upos::VERB
+                                && matches!(
+                                    cues().0.get(&x.text.to_lowercase()),
+                                    Some(CueClass::Speech | CueClass::Tell)
+                                )
+                                && (j + 1..k).any(|m| {
+                                    toks[m].head == Some(k) && toks[m].deprel.starts_with("nsubj")
+                                })
+                                && (j + 1..k).all(|m| {
+                                    matches!(
+                                        toks[m].upos,
+                                        Upos::DET
+                                            | Upos::ADJ
+                                            | Upos::NOUN
+                                            | Upos::PROPN
+                                            | Upos::PRON
+                                            | Upos::ADV
+                                            | Upos::AUX
+                                    )
+                                })
+                        });
+                    if inverted {
+                        e = j.saturating_sub(1);
+                        break;
+                    }
                     if tj.text == ","
                         && toks.get(j + 1).is_some_and(|x| {
                             x.text.eq_ignore_ascii_case("according")
@@ -1750,6 +1847,38 @@ fn from_parse(ctx: &Ctx, s: &Sentence, direct: &[(usize, usize)], out: &mut Vec<
             } else {
                 b
             };
+            // The object of "welcomed", "rejected", "criticised" is reported content when it
+            // carries a proposition ("rejected the claim that …", "accused X of blocking …");
+            // a bare thing ("welcomed the offer"), with at most a time after it, is what the act is about, not what was said.
+            let when = |k: usize| {
+                let (x, y) = extent(k, None);
+                matches!(
+                    toks[k].deprel.as_str(),
+                    "obl" | "obl:tmod" | "obl:npmod" | "advmod"
+                ) && (x..=y).all(|m| {
+                    m == k
+                        || matches!(toks[m].upos, Upos::ADP | Upos::DET | Upos::PUNCT)
+                        || toks[m].deprel == "compound"
+                }) && (toks[k].upos == Upos::ADV || time_word(&toks[k].lemma.to_lowercase()))
+            };
+            if toks[c].deprel == "obj"
+                && !(a..=b).any(|k| {
+                    matches!(
+                        toks[k].upos,
+                        Upos::VERB | Upos::AUX | Upos::ADP | Upos::SCONJ
+                    )
+                })
+                && (b + 1..=end).all(|m| {
+                    toks[m].upos == Upos::PUNCT
+                        || kids[i].iter().any(|&k| {
+                            let (x, y) = extent(k, None);
+                            x <= m && m <= y && when(k)
+                        })
+                })
+            {
+                read.insert(tb0);
+                continue;
+            }
             (byte(toks[a].start), byte(toks[end].end))
         } else if t.deprel == "parataxis" && t.head.is_some_and(|h| h < i) {
             // "CLAUSE, X said": the clause is the head's subtree before the cue's own.
@@ -1806,6 +1935,44 @@ fn from_parse(ctx: &Ctx, s: &Sentence, direct: &[(usize, usize)], out: &mut Vec<
             long: true,
         });
     }
+}
+
+/// A word naming a time ("Wednesday", "March", "week"): the head of a temporal adjunct.
+fn time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "weekend"
+    )
 }
 
 fn memchr_all(b: &[u8], c: u8) -> Vec<usize> {
@@ -2083,5 +2250,95 @@ mod tests {
         let t = "He said “yes”. ".repeat(2_000) + &"“".repeat(10_000) + &"\"".repeat(10_000);
         let q = run(&t);
         assert!(q.len() <= 20_000);
+    }
+
+    /// Runs the stage on one parsed sentence: `form/lemma/UPOS/head/deprel` items, 1-based heads.
+    fn run_parsed(spec: &str) -> Vec<Quote> {
+        let mut text = String::new();
+        let mut tokens = Vec::new();
+        for item in spec.split_whitespace() {
+            let f: Vec<&str> = item.split('/').collect();
+            assert_eq!(f.len(), 5, "bad token spec {item:?}");
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let start = text.chars().count();
+            text.push_str(f[0]);
+            let head: usize = f[3].parse().unwrap();
+            tokens.push(parley_core::Token {
+                start,
+                end: text.chars().count(),
+                text: f[0].to_string(),
+                lemma: f[1].to_string(),
+                upos: Upos::parse(f[2]).unwrap(),
+                head: (head > 0).then(|| head - 1),
+                deprel: f[4].to_string(),
+                ..Default::default()
+            });
+        }
+        let sents = vec![Sentence {
+            start: 0,
+            end: text.chars().count(),
+            text: text.clone(),
+            tokens,
+        }];
+        let a =
+            parley_entities::recognize(&text, &sents, parley_actors::ActorDict::builtin(), None);
+        find_quotes(&text, &sents, &a)
+    }
+
+    #[test]
+    fn a_bare_object_is_no_reported_content() {
+        // "welcomed the offer on Monday": what the act is about, with a time.
+        let q = run_parsed("Tom/Tom/PROPN/2/compound Berg/Berg/PROPN/3/nsubj welcomed/welcome/VERB/0/root the/the/DET/5/det offer/offer/NOUN/3/obj on/on/ADP/7/case Monday/Monday/PROPN/3/obl ././PUNCT/3/punct");
+        assert!(q.is_empty(), "{q:?}");
+        // An object carrying a proposition is.
+        let q = run_parsed("Tom/Tom/PROPN/2/compound Berg/Berg/PROPN/3/nsubj criticised/criticise/VERB/0/root the/the/DET/5/det plan/plan/NOUN/3/obj to/to/PART/7/mark close/close/VERB/5/acl the/the/DET/9/det bridge/bridge/NOUN/7/obj ././PUNCT/3/punct");
+        assert!(
+            q.iter().any(|q| q.text == "the plan to close the bridge"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn what_two_parties_agree_to_do_is_not_reported_speech() {
+        let q = run_parsed("Chile/Chile/PROPN/4/nsubj and/and/CCONJ/3/cc Peru/Peru/PROPN/1/conj agreed/agree/VERB/0/root to/to/PART/6/mark reopen/reopen/VERB/4/xcomp the/the/DET/8/det pass/pass/NOUN/6/obj ././PUNCT/4/punct");
+        assert!(q.is_empty(), "{q:?}");
+        // One party agreeing is reported (as the annotated news corpora have it).
+        let q = run_parsed("Peru/Peru/PROPN/2/nsubj agreed/agree/VERB/0/root to/to/PART/4/mark reopen/reopen/VERB/2/xcomp the/the/DET/6/det pass/pass/NOUN/4/obj ././PUNCT/2/punct");
+        assert!(q.iter().any(|q| q.text == "to reopen the pass"), "{q:?}");
+    }
+
+    #[test]
+    fn a_complement_stops_before_an_inverted_attribution() {
+        let q = run_parsed("Peru/Peru/PROPN/2/nsubj agreed/agree/VERB/0/root to/to/PART/4/mark reopen/reopen/VERB/2/xcomp the/the/DET/6/det pass/pass/NOUN/4/obj ,/,/PUNCT/10/punct the/the/DET/9/det ministry/ministry/NOUN/10/nsubj said/say/VERB/2/parataxis ././PUNCT/2/punct");
+        assert!(
+            q.iter()
+                .filter(|q| q.text.starts_with("to reopen"))
+                .all(|q| q.text == "to reopen the pass"),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn the_speaker_is_the_whole_phrase_not_its_nationality_or_head_noun() {
+        check(
+            "Malian rebels said the road was closed.",
+            &[(
+                "the road was closed",
+                "indirect",
+                Some("Malian rebels"),
+                None,
+            )],
+        );
+        // A reduced relative clause: the description that ends the phrase speaks.
+        let q =
+            run("Tom Berg accused the mayor of fraud, a charge the Kenyan government rejected.");
+        assert!(
+            q.iter().any(|q| q.speaker.as_ref().is_some_and(
+                |s| s.text == "the Kenyan government" && s.code.as_deref() == Some("KENGOV")
+            )),
+            "{q:?}"
+        );
     }
 }
