@@ -1,4 +1,10 @@
 //! Averaged-perceptron part-of-speech tagger (UPOS and Penn XPOS), greedy left to right.
+//!
+//! At inference a third of the features read only the word itself (`word_features`): their
+//! summed scores come from a bounded per-thread cache keyed by the word's hashes (`WordCache`),
+//! and the features that read neighbouring words but no tag are computed once for both passes.
+//! The sums are the same integers in another order, so the tags are exactly those of
+//! scoring every feature one by one.
 
 use std::collections::HashMap;
 
@@ -19,7 +25,7 @@ const START: u64 = 0xFFFF_0001;
 const NOWORD: u64 = 0;
 
 /// Per-word precomputed hashes shared by the tagger's templates.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordInfo {
     pub form: u64,
     pub lower: u64,
@@ -382,6 +388,10 @@ fn features(
 
 /// Room for every feature [`features_fixed`] writes (75 with every template on).
 const MAX_FEATS: usize = 96;
+/// Room for [`word_features`] (21 with every template on).
+const MAX_WORD: usize = 24;
+/// Room for [`context_features`] (28 with every template on).
+const MAX_CTX: usize = 32;
 
 static PADS: [WordInfo; 4] = [
     WordInfo::pad(0xAAAA_0002),
@@ -390,18 +400,9 @@ static PADS: [WordInfo; 4] = [
     WordInfo::pad(0xAAAA_0004),
 ];
 
-/// [`features`] at inference, where no word is hidden: the same features (in another order; the
-/// scores are sums) written into a fixed array; returns how many.
+/// The words around position `i`: two before, the word itself, two after (padded at the ends).
 #[inline]
-fn features_fixed(
-    w: &[WordInfo],
-    i: usize,
-    p1: u64,
-    p2: u64,
-    right: Option<(u64, u64)>,
-    fl: u32,
-    out: &mut [u64; MAX_FEATS],
-) -> usize {
+fn window(w: &[WordInfo], i: usize) -> [&WordInfo; 5] {
     let n = w.len();
     let get = |k: usize| -> &WordInfo {
         // `k` is the position plus 2
@@ -415,11 +416,16 @@ fn features_fixed(
             &PADS[3]
         }
     };
-    let (m2, m1, c, n1, n2) = (get(i), get(i + 1), get(i + 2), get(i + 3), get(i + 4));
+    [get(i), get(i + 1), get(i + 2), get(i + 3), get(i + 4)]
+}
+
+/// The features that read only the word itself (and whether it opens the sentence): the same at
+/// every occurrence of the word, so their summed scores are cached per word ([`WordCache`]).
+/// Returns how many were written.
+#[inline]
+fn word_features(c: &WordInfo, first: bool, fl: u32, out: &mut [u64; MAX_WORD]) -> usize {
     let f = mix;
-    let first = (i == 0) as u64;
-    let p12 = mix(p1, p2);
-    let p1a = mix(p1, c.amb);
+    let first = first as u64;
     let head = [
         f(1, 0),
         f(2, c.lower),
@@ -432,10 +438,34 @@ fn features_fixed(
         f(9, c.pre[1]),
         f(10, c.pre[2]),
         f(11, c.shape),
-        f(12, p1),
-        f(13, p2),
-        f(14, p12),
-        f(15, mix(p1, c.lower)),
+        f(27, mix(c.flags, first)),
+        f(32, mix(c.form, first)),
+        f(40, c.amb),
+        f(46, mix(c.amb, c.suf[2])),
+        f(48, c.suf[3]),
+        f(49, mix(c.amb, c.flags)),
+    ];
+    out[..head.len()].copy_from_slice(&head);
+    let mut k = head.len();
+    if fl & TF_LEX != 0 {
+        out[k..k + 4].copy_from_slice(&[
+            f(70, mix(c.suf[1], c.flags)),
+            f(71, mix(c.suf[2], c.flags)),
+            f(72, mix(c.pre[1], c.suf[1])),
+            f(73, mix(c.shape, c.suf[0])),
+        ]);
+        k += 4;
+    }
+    k
+}
+
+/// The features that read the neighbouring words but no tag: the same in both passes.
+/// Returns how many were written (a function of `fl` alone).
+#[inline]
+fn context_features(win: &[&WordInfo; 5], fl: u32, out: &mut [u64; MAX_CTX]) -> usize {
+    let [m2, m1, c, n1, n2] = *win;
+    let f = mix;
+    let head = [
         f(16, m1.lower),
         f(17, m1.suf[2]),
         f(18, m2.lower),
@@ -444,64 +474,79 @@ fn features_fixed(
         f(21, n2.lower),
         f(22, mix(m1.lower, c.lower)),
         f(23, mix(c.lower, n1.lower)),
-        f(24, mix(p1, c.suf[2])),
         f(25, mix(n1.lower, n2.lower)),
-        f(26, mix(p1, n1.lower)),
-        f(27, mix(c.flags, first)),
         f(28, m1.shape),
         f(29, n1.shape),
         f(30, mix(c.shape, mix(m1.shape, n1.shape))),
         f(31, n1.suf[1]),
-        f(32, mix(c.form, first)),
-        f(33, mix(p1, n1.suf[2])),
         f(34, mix(m1.lower, mix(c.lower, n1.lower))),
         f(35, mix(c.suf[2], n1.lower)),
         f(36, n2.suf[2]),
         f(37, m2.suf[2]),
-        f(38, mix(p2, m2.lower)),
         f(39, mix(c.lower, n1.shape)),
-        f(40, c.amb),
         f(41, n1.amb),
         f(42, n2.amb),
         f(43, m1.amb),
         f(44, mix(c.amb, n1.amb)),
-        f(45, p1a),
-        f(46, mix(c.amb, c.suf[2])),
-        f(47, mix(p1a, n1.amb)),
-        f(48, c.suf[3]),
-        f(49, mix(c.amb, c.flags)),
     ];
     out[..head.len()].copy_from_slice(&head);
     let mut k = head.len();
+    if fl & TF_CTX != 0 {
+        out[k] = f(77, mix(mix(m1.lower, c.lower), n1.amb));
+        k += 1;
+    }
+    if fl & TF_NEIGH != 0 {
+        out[k..k + 5].copy_from_slice(&[
+            f(78, m1.suf[3]),
+            f(79, n1.suf[3]),
+            f(80, mix(n1.flags, c.flags)),
+            f(81, mix(m1.flags, c.flags)),
+            f(82, n1.pre[1]),
+        ]);
+        k += 5;
+    }
+    k
+}
+
+/// The features that read the tags: `p1`, `p2` to the left and, in the second pass, the first
+/// pass's tags to the right. Written into `out` as far as it has room; returns how many.
+#[inline]
+fn tag_features(
+    win: &[&WordInfo; 5],
+    p1: u64,
+    p2: u64,
+    right: Option<(u64, u64)>,
+    fl: u32,
+    out: &mut [u64],
+) -> usize {
+    let [m2, m1, c, n1, _] = *win;
+    let f = mix;
+    let p12 = mix(p1, p2);
+    let p1a = mix(p1, c.amb);
+    let mut k = 0;
     let mut put = |xs: &[u64]| {
         if let Some(o) = out.get_mut(k..k + xs.len()) {
             o.copy_from_slice(xs);
             k += xs.len();
         }
     };
-    if fl & TF_LEX != 0 {
-        put(&[
-            f(70, mix(c.suf[1], c.flags)),
-            f(71, mix(c.suf[2], c.flags)),
-            f(72, mix(c.pre[1], c.suf[1])),
-            f(73, mix(c.shape, c.suf[0])),
-        ]);
-    }
+    put(&[
+        f(12, p1),
+        f(13, p2),
+        f(14, p12),
+        f(15, mix(p1, c.lower)),
+        f(24, mix(p1, c.suf[2])),
+        f(26, mix(p1, n1.lower)),
+        f(33, mix(p1, n1.suf[2])),
+        f(38, mix(p2, m2.lower)),
+        f(45, p1a),
+        f(47, mix(p1a, n1.amb)),
+    ]);
     if fl & TF_CTX != 0 {
         put(&[
             f(74, mix(p1, m1.lower)),
             f(75, mix(p12, c.lower)),
             f(76, mix(p12, c.amb)),
-            f(77, mix(mix(m1.lower, c.lower), n1.amb)),
-        ]);
-    }
-    if fl & TF_NEIGH != 0 {
-        put(&[
-            f(78, m1.suf[3]),
-            f(79, n1.suf[3]),
-            f(80, mix(n1.flags, c.flags)),
-            f(81, mix(m1.flags, c.flags)),
-            f(82, n1.pre[1]),
         ]);
     }
     if let Some((r1, r2)) = right {
@@ -528,6 +573,141 @@ fn features_fixed(
         }
     }
     k
+}
+
+/// [`features`] at inference, where no word is hidden: the same features (in another order; the
+/// scores are sums) written into a fixed array — [`word_features`], [`context_features`] and
+/// [`tag_features`] in turn; returns how many.
+#[inline]
+fn features_fixed(
+    w: &[WordInfo],
+    i: usize,
+    p1: u64,
+    p2: u64,
+    right: Option<(u64, u64)>,
+    fl: u32,
+    out: &mut [u64; MAX_FEATS],
+) -> usize {
+    let win = window(w, i);
+    let mut word = [0u64; MAX_WORD];
+    let a = word_features(win[2], i == 0, fl, &mut word);
+    let mut ctx = [0u64; MAX_CTX];
+    let b = context_features(&win, fl, &mut ctx);
+    out[..a].copy_from_slice(&word[..a]);
+    out[a..a + b].copy_from_slice(&ctx[..b]);
+    a + b + tag_features(&win, p1, p2, right, fl, &mut out[a + b..])
+}
+
+/// Slots of the per-thread [`WordCache`] (a power of two).
+const WORD_SLOTS: usize = 1 << 13;
+
+/// The summed scores of [`word_features`] under both passes' models, per word: a direct-mapped
+/// table (a word whose slot is taken replaces the word there), so its memory is bounded. An entry
+/// is keyed by the whole [`WordInfo`] and the sentence-initial bit, everything those features
+/// read, so a hit gives exactly the scores the features would sum to. Kept per thread
+/// ([`TagScratch`]) for one pair of models and one set of templates at a time (by [`Model::id`]
+/// and [`Tagger::feats`]).
+struct WordCache {
+    /// Ids of the two models the entries were scored with, and the templates in use.
+    models: (u64, u64),
+    feats: u32,
+    /// Class counts of the two models; an entry holds `n1 + n2` scores.
+    n1: usize,
+    n2: usize,
+    /// The word and 1 (not sentence-initial) or 2 (initial) per slot; 0: empty.
+    keys: Vec<(WordInfo, u8)>,
+    scores: Vec<i32>,
+}
+
+impl WordCache {
+    fn new() -> WordCache {
+        WordCache {
+            models: (0, 0),
+            feats: 0,
+            n1: 0,
+            n2: 0,
+            keys: Vec::new(),
+            scores: Vec::new(),
+        }
+    }
+
+    /// Empties the cache unless it holds the scores of `t`'s models.
+    fn prepare(&mut self, t: &Tagger) {
+        let (n1, n2) = (t.model.n_classes(), t.model2.n_classes());
+        let ids = (t.model.id(), t.model2.id());
+        if self.models == ids
+            && self.feats == t.feats
+            && self.n1 == n1
+            && self.n2 == n2
+            && !self.keys.is_empty()
+        {
+            return;
+        }
+        self.models = ids;
+        self.feats = t.feats;
+        self.n1 = n1;
+        self.n2 = n2;
+        self.keys.clear();
+        self.keys.resize(WORD_SLOTS, (WordInfo::default(), 0));
+        self.scores.clear();
+        self.scores.resize(WORD_SLOTS * (n1 + n2), 0);
+    }
+
+    /// The slot holding `c`'s word-feature scores (scored now if it was not there).
+    #[inline]
+    fn slot(&mut self, t: &Tagger, c: &WordInfo, first: bool) -> usize {
+        let tag = 1 + first as u8;
+        let s = (mix(c.form, c.lower.wrapping_add(first as u64)) as usize) & (WORD_SLOTS - 1);
+        if self.keys[s].1 != tag || self.keys[s].0 != *c {
+            let mut feats = [0u64; MAX_WORD];
+            let k = word_features(c, first, t.feats, &mut feats);
+            let w = self.n1 + self.n2;
+            let row = &mut self.scores[s * w..(s + 1) * w];
+            let (a, b) = row.split_at_mut(self.n1);
+            t.model.score_i(&feats[..k], a);
+            if self.n2 > 0 {
+                t.model2.score_i(&feats[..k], b);
+            }
+            self.keys[s] = (*c, tag);
+        }
+        s
+    }
+
+    /// The first pass's word scores in slot `s`.
+    #[inline]
+    fn pass1(&self, s: usize) -> &[i32] {
+        let w = self.n1 + self.n2;
+        &self.scores[s * w..s * w + self.n1]
+    }
+
+    /// The second pass's word scores in slot `s`.
+    #[inline]
+    fn pass2(&self, s: usize) -> &[i32] {
+        let w = self.n1 + self.n2;
+        &self.scores[s * w + self.n1..(s + 1) * w]
+    }
+}
+
+/// Sentences of up to this many words keep [`TagScratch`]'s buffers for the next sentence.
+const KEEP_WORDS: usize = 4096;
+
+/// Per-thread scratch of [`Tagger::tag_infos`]: the word cache and the sentence's buffers.
+struct TagScratch {
+    cache: WordCache,
+    /// [`context_features`] of each position, `MAX_CTX` apart.
+    ctx: Vec<u64>,
+    /// The tag dictionary's tag of each position, if any.
+    dict: Vec<Option<u16>>,
+    scores: Vec<i32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<TagScratch> = std::cell::RefCell::new(TagScratch {
+        cache: WordCache::new(),
+        ctx: Vec::new(),
+        dict: Vec::new(),
+        scores: Vec::new(),
+    });
 }
 
 impl Tagger {
@@ -557,12 +737,87 @@ impl Tagger {
     pub fn tag_infos(&self, words: &[&str]) -> (Vec<usize>, Vec<WordInfo>) {
         let mut buf = String::new();
         let infos: Vec<WordInfo> = words.iter().map(|w| self.info_in(w, &mut buf)).collect();
+        if self.model.n_classes() > 0 {
+            let cached = SCRATCH.with(|s| {
+                s.try_borrow_mut()
+                    .ok()
+                    .map(|mut s| self.tag_cached(&infos, &mut s))
+            });
+            if let Some(tags) = cached {
+                return (tags, infos);
+            }
+        }
         let first = run_pass(&self.model, &infos, &self.td_h, None, self.feats);
         if self.model2.n_classes() == 0 {
             return (first, infos);
         }
         let second = run_pass(&self.model2, &infos, &self.td_h, Some(&first), self.feats);
         (second, infos)
+    }
+
+    /// [`Tagger::tag_infos`]'s two passes with the word-feature scores from the thread's
+    /// [`WordCache`] and each position's tag-free context features computed once for both
+    /// passes: the same features summed, so the same tags as [`run_pass`].
+    fn tag_cached(&self, infos: &[WordInfo], sc: &mut TagScratch) -> Vec<usize> {
+        let n = infos.len();
+        let fl = self.feats;
+        sc.cache.prepare(self);
+        sc.dict.clear();
+        sc.dict
+            .extend(infos.iter().map(|w| self.td_h.get(&w.form).copied()));
+        sc.ctx.clear();
+        sc.ctx.resize(n * MAX_CTX, 0);
+        let mut nctx = 0;
+        for (i, d) in sc.dict.iter().enumerate() {
+            if d.is_none() {
+                let mut buf = [0u64; MAX_CTX];
+                nctx = context_features(&window(infos, i), fl, &mut buf);
+                sc.ctx[i * MAX_CTX..i * MAX_CTX + nctx].copy_from_slice(&buf[..nctx]);
+            }
+        }
+        sc.scores.clear();
+        sc.scores
+            .resize(self.model.n_classes().max(self.model2.n_classes()), 0);
+        let mut feats = [0u64; MAX_FEATS];
+        let mut pass = |model: &Model, right: Option<&[usize]>, cache: &mut WordCache| {
+            let mut tags: Vec<usize> = Vec::with_capacity(n);
+            for i in 0..n {
+                if let Some(t) = sc.dict[i] {
+                    tags.push(t as usize);
+                    continue;
+                }
+                let p1 = if i >= 1 { tags[i - 1] as u64 } else { START };
+                let p2 = if i >= 2 { tags[i - 2] as u64 } else { START };
+                let r = right.map(|r| {
+                    let g = |k: usize| r.get(k).map(|&t| t as u64).unwrap_or(START + 1);
+                    (g(i + 1), g(i + 2))
+                });
+                feats[..nctx].copy_from_slice(&sc.ctx[i * MAX_CTX..i * MAX_CTX + nctx]);
+                let k = tag_features(&window(infos, i), p1, p2, r, fl, &mut feats[nctx..]);
+                let s = cache.slot(self, &infos[i], i == 0);
+                let word = if right.is_none() {
+                    cache.pass1(s)
+                } else {
+                    cache.pass2(s)
+                };
+                let scores = &mut sc.scores[..model.n_classes()];
+                model.score_parts(&feats[..nctx + k], &[word], scores);
+                tags.push(argmax_i32(scores));
+            }
+            tags
+        };
+        let first = pass(&self.model, None, &mut sc.cache);
+        let tags = if self.model2.n_classes() == 0 {
+            first
+        } else {
+            pass(&self.model2, Some(&first), &mut sc.cache)
+        };
+        // a very long sentence does not leave its buffers allocated for the thread's lifetime
+        if sc.ctx.capacity() > KEEP_WORDS * MAX_CTX {
+            sc.ctx = Vec::new();
+            sc.dict = Vec::new();
+        }
+        tags
     }
 
     /// A copy without weights of magnitude below `t` (smaller and faster; see `Model::pruned`).
@@ -1101,6 +1356,75 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The two passes without the word cache (what [`Tagger::tag_infos`] computed before it).
+    fn tag_uncached(t: &Tagger, words: &[&str]) -> Vec<usize> {
+        let mut buf = String::new();
+        let infos: Vec<WordInfo> = words.iter().map(|w| t.info_in(w, &mut buf)).collect();
+        let first = run_pass(&t.model, &infos, &t.td_h, None, t.feats);
+        if t.model2.n_classes() == 0 {
+            return first;
+        }
+        run_pass(&t.model2, &infos, &t.td_h, Some(&first), t.feats)
+    }
+
+    /// Tagging with cached word scores gives exactly the tags of the uncached passes: for words
+    /// seen first, seen again (sentence-initial or not), after thousands of other words have
+    /// replaced cache entries, and after another model's tags used the thread's cache.
+    #[test]
+    fn cached_word_scores_give_the_uncached_tags() {
+        let t = crate::Models::builtin().tagger;
+        if t.model.n_classes() == 0 {
+            return;
+        }
+        let sents: [&[&str]; 5] = [
+            &["Envoys", "met", "in", "Lisbon", "on", "Tuesday", "."],
+            &[
+                "Met", "envoys", "said", "talks", "would", "resume", "soon", ".",
+            ],
+            &[
+                "The", "ministry", "denied", "reports", "of", "a", "second", "strike", ".",
+            ],
+            &[
+                "Strike", "talks", "resume", "Tuesday", ",", "the", "envoys", "said", ".",
+            ],
+            &[
+                "Zorbulating",
+                "grimbles",
+                "quaxed",
+                "the",
+                "3-pronged",
+                "fizzlewick",
+                "!",
+            ],
+        ];
+        let check = |t: &Tagger| {
+            for s in sents {
+                assert_eq!(t.tag(s), tag_uncached(t, s), "{s:?}");
+            }
+        };
+        check(&t);
+        check(&t);
+        // many distinct invented words: every cache slot is taken and replaced
+        let filler: Vec<String> = (0..3 * WORD_SLOTS).map(|i| format!("w{i}x")).collect();
+        for chunk in filler.chunks(40) {
+            let words: Vec<&str> = chunk.iter().map(String::as_str).collect();
+            assert_eq!(t.tag(&words), tag_uncached(&t, &words));
+        }
+        check(&t);
+        // a second tagger (other weights, other model ids) on the same thread, then the first
+        // a sentence longer than the buffers kept between sentences
+        let long: Vec<&str> = filler
+            .iter()
+            .take(KEEP_WORDS + 10)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(t.tag(&long), tag_uncached(&t, &long));
+        check(&t);
+        let other = t.pruned(50.0);
+        check(&other);
+        check(&t);
     }
 
     #[test]
