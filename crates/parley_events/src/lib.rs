@@ -50,6 +50,9 @@
 //!    rejection (12x) ("greetings would not restart talks" → 125).
 //! 5. **Date.** The temporal expression of the sentence nearest the verb (`parley_time`), else the
 //!    article date (granularity `day`: an article date is a day).
+//! 6. **Plausibility.** Events of ordinary, non-political pages and misread verbs are dropped
+//!    (`plausible.rs`: a political actor must take part, the page must be about political
+//!    actors, the verb must be a verb used in its codebook sense, and asserted).
 //!
 //! ```
 //! use parley_core::{Sentence, Token, Upos};
@@ -74,6 +77,7 @@
 pub mod cameo;
 mod ethnic;
 mod lexicon;
+mod plausible;
 
 use std::collections::HashMap;
 
@@ -332,6 +336,8 @@ impl Coder {
             }
             self.code_sentence(input, &idx, si, s, &mut doc, &mut out);
         }
+        // Events of ordinary, non-political pages are dropped (`plausible.rs`).
+        plausible::retain(input, &mut out);
         out
     }
 }
