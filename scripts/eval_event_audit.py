@@ -16,8 +16,9 @@ events-per-article figure shows the volume. Set D (even sample positions) may be
 error patterns; set T (odd positions) is the measure and is not read to write rules.
 
 Shared data: ${PARLEY_SHARED:-<repo>/../shared}. Binary: $PARLEY_BIN, else target/release/parley.
-Floors (set T, --check): EVENT_AUDIT_FLOOR_PRECISION (default 0.0) and
-EVENT_AUDIT_MAX_TRUE_LOST (true events of set T no longer coded; default 8, all of them).
+Floors (--check): EVENT_AUDIT_FLOOR_PRECISION (set T precision among still-coded events;
+default 0.30), EVENT_AUDIT_MAX_TRUE_LOST (true events of set T no longer coded; default 2) and
+EVENT_AUDIT_MAX_PER_ARTICLE (event mentions per stored article; default 1.0).
 Python 3 standard library only.
 """
 import csv
@@ -129,15 +130,19 @@ def main():
               + ", ".join(f"{c} {k}" for c, k in cats.most_common()))
         result[name] = (true_kept, len(present), true_all - true_kept)
     if check:
-        floor = float(os.environ.get("EVENT_AUDIT_FLOOR_PRECISION", "0.0"))
-        max_lost = int(os.environ.get("EVENT_AUDIT_MAX_TRUE_LOST", "8"))
+        floor = float(os.environ.get("EVENT_AUDIT_FLOOR_PRECISION", "0.30"))
+        max_lost = int(os.environ.get("EVENT_AUDIT_MAX_TRUE_LOST", "2"))
+        max_per = float(os.environ.get("EVENT_AUDIT_MAX_PER_ARTICLE", "1.0"))
         kept, n, lost = result["T"]
         prec = kept / n if n else 0.0
-        if prec < floor or lost > max_lost:
+        per = n_mentions / max(n_articles, 1)
+        if prec < floor or lost > max_lost or per > max_per:
             print(f"eval_event_audit: FAIL: set T precision {prec:.3f} (floor {floor}), "
-                  f"true events lost {lost} (max {max_lost})")
+                  f"true events lost {lost} (max {max_lost}), {per:.2f} events per article "
+                  f"(max {max_per})")
             return 1
-        print(f"eval_event_audit: ok (set T precision {prec:.3f} >= {floor}, lost {lost} <= {max_lost})")
+        print(f"eval_event_audit: ok (set T precision {prec:.3f} >= {floor}, lost {lost} <= "
+              f"{max_lost}, {per:.2f} events per article <= {max_per})")
     return 0
 
 
