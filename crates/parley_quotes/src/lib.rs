@@ -514,6 +514,14 @@ impl<'t> Ctx<'t> {
                     .next()
                     .is_some_and(|c| c == ' ')
         };
+        // The mention alone is the speaker.
+        let itself = |m: &parley_entities::Mention| ActorMention {
+            text: m.text.clone(),
+            start: m.span.start,
+            end: m.span.end,
+            name: m.name.clone(),
+            code: m.code.clone(),
+        };
         match best {
             Some(m) if modifier(m) => ActorMention {
                 text: self.text[b0..b1].to_string(),
@@ -522,15 +530,7 @@ impl<'t> Ctx<'t> {
                 name: None,
                 code: m.code.clone(),
             },
-            Some(m) if m.kind == MentionKind::Name || m.kind == MentionKind::Pronoun => {
-                ActorMention {
-                    text: m.text.clone(),
-                    start: m.span.start,
-                    end: m.span.end,
-                    name: m.name.clone(),
-                    code: m.code.clone(),
-                }
-            }
+            Some(m) if m.kind == MentionKind::Name || m.kind == MentionKind::Pronoun => itself(m),
             // A description that ends the phrase and opens with its own article after a noun
             // ("a charge the council rejected") is the speaker by itself.
             Some(m)
@@ -552,13 +552,7 @@ impl<'t> Ctx<'t> {
                             )
                         }) =>
             {
-                ActorMention {
-                    text: m.text.clone(),
-                    start: m.span.start,
-                    end: m.span.end,
-                    name: m.name.clone(),
-                    code: m.code.clone(),
-                }
+                itself(m)
             }
             Some(m) => ActorMention {
                 text: self.text[b0..b1].to_string(),
