@@ -44,6 +44,14 @@
 //!    names ("crowds blocked roads in Quito" → `ECUCVL`), or, among several, the country of the
 //!    police, government or court it faces ("Kenyan police arrested students" → `KENEDU`). Arms
 //!    launched or fired are the means: the `against/at` phrase names the target.
+//!    Passives: a `by` phrase set off by a comma after a parenthesis is the outer passive's
+//!    agent; an agentless passive names no doer (its subject is the target, never the source),
+//!    except forces demobilized or pulled back (087x: their side stands down); a participle
+//!    of state ("is opposed to", "were engaged in") keeps its subject as the doer. Dictionary
+//!    words that name no actor in context (`misread.rs`: "US $5 million", "the Japan
+//!    model", "Greenleaf House", "on the court", "the leadership team") are dropped; on a page
+//!    plainly about one country a bare domestic sector ("prosecutors", "police") is that
+//!    country's (`homeland.rs`).
 //! 4. **Negation and mode.** "not/n't/never" on the verb (or on the adjective or verb it
 //!    complements) sets `negated`; will/would/plan/promise set mode `intent`, could/might/urge
 //!    set `hypothetical`. A negated intent to cooperate, meet, give or yield is coded as its
@@ -76,7 +84,9 @@
 
 pub mod cameo;
 mod ethnic;
+mod homeland;
 mod lexicon;
+mod misread;
 mod plausible;
 
 use std::collections::HashMap;
@@ -338,6 +348,10 @@ impl Coder {
         }
         // Events of ordinary, non-political pages are dropped (`plausible.rs`).
         plausible::retain(input, &mut out);
+        // "Prosecutors", "police" with no country on a page about one country (`homeland.rs`).
+        if let Some(c) = homeland::page_country(input) {
+            homeland::place(&mut out, &c);
+        }
         out
     }
 }
@@ -1024,6 +1038,15 @@ impl Coder {
             i += 1;
         }
         chunks.sort_by_key(|a| a.start);
+        // Dictionary words that name no actor here ("US $5 million", "Greenleaf House").
+        let spans: Vec<(usize, usize)> = chunks.iter().map(|c| (c.start, c.end)).collect();
+        chunks.retain(|c| {
+            !misread::misread(view, c, |t| {
+                spans
+                    .iter()
+                    .any(|&(a, b)| a <= t && t < b && (a, b) != (c.start, c.end))
+            })
+        });
         // A title in the text is evidence of office: "President X" outside the dictionary's term
         // for X (or before it) is still X's government.
         for c in chunks.iter_mut() {
@@ -1666,6 +1689,11 @@ impl Coder {
                     passive = true;
                 }
             }
+            // A participle of state ("is opposed to", "were engaged in") describes its subject,
+            // which stays the doer.
+            if passive && stative(view, v) {
+                passive = false;
+            }
             subj = self.subject(view, actors, at, v, 0);
             if passive {
                 agent = view
@@ -1680,6 +1708,9 @@ impl Coder {
                                 }))
                     })
                     .and_then(|k| agent_near(view, actors, at, k));
+                if agent.is_none() {
+                    agent = self.set_off_agent(view, actors, at, v);
+                }
             }
             obj = if p.code.starts_with("11") {
                 self.complained_of(view, actors, at, v)
@@ -1691,7 +1722,7 @@ impl Coder {
             // Linear reading: nearest actor before the verb, first actor after it.
             let be_before = (v.saturating_sub(2)..v)
                 .any(|t| view.lower_is(t, &["was", "were", "been", "being", "is", "are", "be"]));
-            passive = be_before && view.toks[v].text.ends_with("ed");
+            passive = be_before && view.toks[v].text.ends_with("ed") && !stative(view, v);
             subj = (0..v)
                 .rev()
                 .take_while(|&t| !matches!(view.toks[t].text.as_str(), ";"))
@@ -1737,6 +1768,14 @@ impl Coder {
             if passive {
                 source = agent.map(Who::Actor);
                 target = subj.map(Who::Actor).or(obj.map(Who::Actor));
+                // Forces that "were demobilized" or "were pulled back" with no one named doing
+                // it: their side is the one standing down (087x).
+                if agent.is_none() && code.starts_with("087") {
+                    if let Some(s) = subj.filter(|&s| actors[s].coded()) {
+                        source = Some(Who::Actor(s));
+                        target = obj.filter(|&o| o != s).map(Who::Actor);
+                    }
+                }
             } else {
                 source = subj.map(Who::Actor);
                 target = obj.map(Who::Actor);
@@ -1795,6 +1834,11 @@ impl Coder {
                     .filter_map(|t| at[t])
                     .find(|&a| {
                         actors[a].coded() && !actors[a].is_media() && !located(view, &actors[a])
+                    })
+                    // The patient of a passive is not its doer, and names none before it ("the
+                    // envoy of X was expelled" has no named expeller).
+                    .filter(|&a| {
+                        !(passive && (Some(a) == subj || in_passive_subject(view, v, &actors[a])))
                     })
                     .map(Who::Actor);
             }
@@ -2222,6 +2266,43 @@ impl Coder {
 
     /// The subject actor of verb `v`: its nsubj, or inherited through xcomp/conj/advcl and
     /// relative clauses.
+    /// The `by` agent of passive `v` that the parser hung on a verb inside an intervening
+    /// clause: "X was blamed for losses, most of them hidden abroad, by Y" — a `by` phrase set
+    /// off by a comma closes the parenthesis and belongs to the outer passive.
+    fn set_off_agent(
+        &self,
+        view: &View,
+        actors: &[Actor],
+        at: &[Option<usize>],
+        v: usize,
+    ) -> Option<usize> {
+        let n = view.toks.len();
+        (v + 2..n)
+            .filter(|&b| {
+                (view.has_id(b, self.words.by) || view.lower_is(b, &["by"]))
+                    && view.toks[b - 1].text == ","
+            })
+            .find_map(|b| {
+                let h = view.head(b)?;
+                if !view.rel(h).starts_with("obl") {
+                    return None;
+                }
+                // Its verb lies inside the passive's own clause, below it.
+                let mut w = view.head(h)?;
+                if w == v {
+                    return None;
+                }
+                for _ in 0..8 {
+                    let up = view.head(w)?;
+                    if up == v {
+                        return agent_near(view, actors, at, h);
+                    }
+                    w = up;
+                }
+                None
+            })
+    }
+
     fn subject(
         &self,
         view: &View,
@@ -2964,6 +3045,53 @@ fn place_country(view: &View, actors: &[Actor], victim: Option<usize>) -> Option
 /// The actor of a `by` agent phrase: its head, its own modifiers ("by Chadian gunmen"), or an
 /// `of` complement ("by members of the militia"); not a place hung deeper in the phrase ("by a
 /// car bomb outside the Kenyan town of Garissa" names no doer).
+/// Whether actor `a` lies inside the phrase of passive `v`'s subject ("the envoy of Chile").
+fn in_passive_subject(view: &View, v: usize, a: &Actor) -> bool {
+    let Some(k) = view
+        .kids(v)
+        .iter()
+        .copied()
+        .find(|&k| view.rel(k) == "nsubj:pass")
+    else {
+        return false;
+    };
+    let under = |t: usize| {
+        let mut x = t;
+        for _ in 0..12 {
+            if x == k {
+                return true;
+            }
+            match view.head(x) {
+                Some(h) if h != v => x = h,
+                _ => return false,
+            }
+        }
+        false
+    };
+    (a.start..a.end).any(under)
+}
+
+/// Participles that, before a preposition other than `by`, state what their subject is or does
+/// rather than what was done to it.
+const STATIVE: &[&str] = &[
+    "oppose",
+    "engage",
+    "involve",
+    "commit",
+    "determine",
+    "prepare",
+    "dedicate",
+    "devote",
+    "resolve",
+    "poise",
+];
+
+fn stative(view: &View, v: usize) -> bool {
+    let next = view.lower.get(v + 1).map(String::as_str);
+    view.lemma_is(v, STATIVE)
+        && next.is_some_and(|w| matches!(w, "to" | "in" | "on" | "with" | "against" | "for"))
+}
+
 fn agent_near(view: &View, actors: &[Actor], at: &[Option<usize>], k: usize) -> Option<usize> {
     if let Some(a) = at[k] {
         return Some(a);

@@ -842,3 +842,135 @@ fn coordinated_reporting_verbs_share_the_first_verbs_subject() {
     );
     assert!(evs.iter().any(|e| e.verb.text == "condemned"), "{evs:?}");
 }
+
+/// The coded "SRC CAMEO TGT" triples of a sentence, for the checks below.
+fn summary(s: Sentence) -> Vec<String> {
+    code_one(s, Date::parse_iso("2015-06-01"))
+        .iter()
+        .map(|e| {
+            format!(
+                "{} {} {}",
+                e.source.code.as_deref().unwrap_or("?"),
+                e.cameo,
+                e.target
+                    .as_ref()
+                    .and_then(|t| t.code.as_deref())
+                    .unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn passive_agents_patients_and_states() {
+    // A `by` phrase set off by a comma after a parenthesis is the outer passive's agent.
+    check(
+        parsed("The/the/DET/2/det mayor/mayor/NOUN/5/nsubj:pass has/have/AUX/5/aux been/be/AUX/5/aux:pass criticized/criticize/VERB/0/root over/over/ADP/8/case the/the/DET/8/det budget/budget/NOUN/5/obl ,/,/PUNCT/13/punct most/most/ADJ/13/nsubj of/of/ADP/12/case it/it/PRON/10/nmod spent/spend/VERB/8/acl:relcl ,/,/PUNCT/17/punct by/by/ADP/17/case Peruvian/Peruvian/ADJ/17/amod officials/official/NOUN/13/obl ././PUNCT/5/punct"),
+        "PERGOV 111 PERGOV",
+    );
+    // The patient of an agentless passive is not its doer.
+    let got = summary(parsed("The/the/DET/2/det envoy/envoy/NOUN/6/nsubj:pass of/of/ADP/4/case Chile/Chile/PROPN/2/nmod was/be/AUX/6/aux:pass expelled/expel/VERB/0/root on/on/ADP/8/case Friday/Friday/PROPN/6/obl ././PUNCT/6/punct"));
+    assert!(got.iter().all(|x| !x.starts_with("CHL")), "{got:?}");
+    // A participle of state keeps its subject as the doer.
+    check(
+        parsed("Chile/Chile/PROPN/3/nsubj:pass is/be/AUX/3/aux:pass opposed/oppose/VERB/0/root to/to/ADP/6/case Peruvian/Peruvian/ADJ/6/amod mediation/mediation/NOUN/3/obl ././PUNCT/3/punct"),
+        "CHLGOV 120 PER",
+    );
+    // Forces demobilized with no one named: their side stands down.
+    let got = summary(parsed("Chilean/Chilean/ADJ/2/amod troops/troop/NOUN/4/nsubj:pass were/be/AUX/4/aux:pass demobilized/demobilize/VERB/0/root ././PUNCT/4/punct"));
+    assert!(got.iter().any(|x| x.starts_with("CHLMIL 087")), "{got:?}");
+}
+
+#[test]
+fn words_that_name_no_actor_here() {
+    let mut bad = Vec::new();
+    let mut no_actor = |text: &str, code: &str| {
+        let got = summary(plain(text));
+        if got.iter().any(|x| x.contains(code)) {
+            bad.push(format!("{text:?}: {got:?}"));
+        }
+    };
+    // A country labelling a currency or a product version.
+    no_actor(
+        "Chilean police accused the banker of hiding US $4 million.",
+        "USA",
+    );
+    no_actor("Peru condemned the Japan model of the tablet.", "JPN");
+    // A role noun closing a firm's name.
+    no_actor(
+        "Blue Harbor Intelligence accused its rival of theft.",
+        "SPY",
+    );
+    // A court of play.
+    no_actor("The forward attacked the referee on the court.", "JUD");
+    // A firm's managers.
+    no_actor(
+        "The leadership team accused Chilean rivals of stealing designs.",
+        "GOV 1",
+    );
+    assert!(bad.is_empty(), "{bad:#?}");
+}
+
+#[test]
+fn bare_institutions_on_a_one_country_page_are_its_own() {
+    // Three sentences name Chile (as the entity stage would); the fourth names prosecutors only.
+    let parts = [
+        "Chile held a vote on Sunday.",
+        "Turnout in Chile was high.",
+        "Markets in Chile rose.",
+        "Prosecutors charged the mayor with fraud.",
+    ];
+    let mut text = String::new();
+    let mut sents = Vec::new();
+    let mut mentions = Vec::new();
+    for (i, p) in parts.iter().enumerate() {
+        let off = text.chars().count();
+        let mut s = plain(p);
+        for t in s.tokens.iter_mut() {
+            t.start += off;
+            t.end += off;
+        }
+        s.start += off;
+        s.end += off;
+        if let Some(k) = s.tokens.iter().position(|t| t.text == "Chile") {
+            let t = &s.tokens[k];
+            mentions.push(Mention {
+                sentence: i,
+                tokens: k..k + 1,
+                span: Span::new(t.start, t.end),
+                text: "Chile".into(),
+                kind: MentionKind::Name,
+                name: Some("Chile".into()),
+                code: Some("CHL".into()),
+                entity: None,
+                etype: None,
+                in_quote: false,
+                media: false,
+            });
+        }
+        text.push_str(p);
+        text.push(' ');
+        sents.push(s);
+    }
+    let a = Analysis {
+        entities: Vec::new(),
+        mentions,
+    };
+    let evs = code_doc(&sents, &text, &a, &[], Date::parse_iso("2015-06-01"));
+    let charged = evs
+        .iter()
+        .find(|e| e.verb.text == "charged")
+        .expect("coded");
+    assert_eq!(charged.source.code.as_deref(), Some("CHLJUD"), "{evs:?}");
+    // With a second country as often named, the page is about no one country.
+    let mut b = a.clone();
+    for m in b.mentions.iter_mut().take(2) {
+        m.code = Some("PER".into());
+    }
+    let evs = code_doc(&sents, &text, &b, &[], Date::parse_iso("2015-06-01"));
+    let charged = evs
+        .iter()
+        .find(|e| e.verb.text == "charged")
+        .expect("coded");
+    assert_eq!(charged.source.code.as_deref(), Some("JUD"), "{evs:?}");
+}
