@@ -786,12 +786,7 @@ impl Tagger {
                     tags.push(t as usize);
                     continue;
                 }
-                let p1 = if i >= 1 { tags[i - 1] as u64 } else { START };
-                let p2 = if i >= 2 { tags[i - 2] as u64 } else { START };
-                let r = right.map(|r| {
-                    let g = |k: usize| r.get(k).map(|&t| t as u64).unwrap_or(START + 1);
-                    (g(i + 1), g(i + 2))
-                });
+                let (p1, p2, r) = tag_context(&tags, right, i);
                 feats[..nctx].copy_from_slice(&sc.ctx[i * MAX_CTX..i * MAX_CTX + nctx]);
                 let k = tag_features(&window(infos, i), p1, p2, r, fl, &mut feats[nctx..]);
                 let s = cache.slot(self, &infos[i], i == 0);
@@ -902,6 +897,23 @@ impl Tagger {
     }
 }
 
+/// The tags a position's features read: the two to its left (this pass's) and, in the second
+/// pass, the first pass's two to its right (padded at the sentence's ends).
+#[inline]
+fn tag_context(
+    tags: &[usize],
+    right: Option<&[usize]>,
+    i: usize,
+) -> (u64, u64, Option<(u64, u64)>) {
+    let p1 = if i >= 1 { tags[i - 1] as u64 } else { START };
+    let p2 = if i >= 2 { tags[i - 2] as u64 } else { START };
+    let r = right.map(|r| {
+        let g = |k: usize| r.get(k).map(|&t| t as u64).unwrap_or(START + 1);
+        (g(i + 1), g(i + 2))
+    });
+    (p1, p2, r)
+}
+
 fn run_pass(
     model: &Model,
     infos: &[WordInfo],
@@ -917,12 +929,7 @@ fn run_pass(
             tags.push(t as usize);
             continue;
         }
-        let p1 = if i >= 1 { tags[i - 1] as u64 } else { START };
-        let p2 = if i >= 2 { tags[i - 2] as u64 } else { START };
-        let r = right.map(|r| {
-            let g = |k: usize| r.get(k).map(|&t| t as u64).unwrap_or(START + 1);
-            (g(i + 1), g(i + 2))
-        });
+        let (p1, p2, r) = tag_context(&tags, right, i);
         let n = features_fixed(infos, i, p1, p2, r, fl, &mut feats);
         model.score_i(&feats[..n], &mut scores);
         tags.push(argmax_i32(&scores));
