@@ -1931,42 +1931,46 @@ fn from_parse(
     }
 }
 
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// A word naming a time ("Wednesday", "March", "week"): the head of a temporal adjunct.
 fn time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
-            | "day"
-            | "week"
-            | "month"
-            | "year"
-            | "weekend"
-    )
+    WEEKDAYS.contains(&w)
+        || matches!(
+            w,
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "day"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+        )
 }
 
 fn memchr_all(b: &[u8], c: u8) -> Vec<usize> {
@@ -2029,14 +2033,7 @@ fn opens_adverbial(word: &str) -> bool {
             | "this"
             | "earlier"
             | "later"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    ) || WEEKDAYS.contains(&word)
 }
 
 #[cfg(test)]
