@@ -4583,7 +4583,7 @@ pub fn recognize(
                 let placed = mentions[mi].2.code.as_deref().is_some_and(country_code);
                 for j in (0..mi).rev() {
                     let m = &mentions[j].2;
-                    if placed || si - m.sentence > 10 {
+                    if placed || si.saturating_sub(m.sentence) > 10 {
                         break;
                     }
                     let ml = m.text.to_lowercase();

@@ -2264,8 +2264,6 @@ impl Coder {
         ((curfew && (c.len() == 3 || seat)) || (attack && seat)).then(|| format!("{country}CVL"))
     }
 
-    /// The subject actor of verb `v`: its nsubj, or inherited through xcomp/conj/advcl and
-    /// relative clauses.
     /// The `by` agent of passive `v` that the parser hung on a verb inside an intervening
     /// clause: "X was blamed for losses, most of them hidden abroad, by Y" — a `by` phrase set
     /// off by a comma closes the parenthesis and belongs to the outer passive.
@@ -2303,6 +2301,8 @@ impl Coder {
             })
     }
 
+    /// The subject actor of verb `v`: its nsubj, or inherited through xcomp/conj/advcl and
+    /// relative clauses.
     fn subject(
         &self,
         view: &View,
@@ -3042,9 +3042,6 @@ fn place_country(view: &View, actors: &[Actor], victim: Option<usize>) -> Option
     others.all(|c| c == first).then_some(first)
 }
 
-/// The actor of a `by` agent phrase: its head, its own modifiers ("by Chadian gunmen"), or an
-/// `of` complement ("by members of the militia"); not a place hung deeper in the phrase ("by a
-/// car bomb outside the Kenyan town of Garissa" names no doer).
 /// Whether actor `a` lies inside the phrase of passive `v`'s subject ("the envoy of Chile").
 fn in_passive_subject(view: &View, v: usize, a: &Actor) -> bool {
     let Some(k) = view
@@ -3092,6 +3089,9 @@ fn stative(view: &View, v: usize) -> bool {
         && next.is_some_and(|w| matches!(w, "to" | "in" | "on" | "with" | "against" | "for"))
 }
 
+/// The actor of a `by` agent phrase: its head, its own modifiers ("by Chadian gunmen"), or an
+/// `of` complement ("by members of the militia"); not a place hung deeper in the phrase ("by a
+/// car bomb outside the Kenyan town of Garissa" names no doer).
 fn agent_near(view: &View, actors: &[Actor], at: &[Option<usize>], k: usize) -> Option<usize> {
     if let Some(a) = at[k] {
         return Some(a);
