@@ -136,6 +136,9 @@ pub struct Coder {
     no_patterns: Vec<usize>,
     /// Ethnic groups without a state (`data/ethnic.tsv`).
     ethnic: ethnic::Ethnic,
+    /// Keep every event the lexicon codes: skip the plausibility filter (`plausible.rs`), for
+    /// corpora known to be political (`--all-events`).
+    pub keep_all: bool,
 }
 
 /// Ids of the function words the coder looks for.
@@ -302,6 +305,7 @@ impl Coder {
             demand,
             no_patterns: Vec::new(),
             ethnic: ethnic::Ethnic::builtin(),
+            keep_all: false,
         }
     }
 
@@ -347,7 +351,9 @@ impl Coder {
             self.code_sentence(input, &idx, si, s, &mut doc, &mut out);
         }
         // Events of ordinary, non-political pages are dropped (`plausible.rs`).
-        plausible::retain(input, &mut out);
+        if !self.keep_all {
+            plausible::retain(input, &mut out);
+        }
         // "Prosecutors", "police" with no country on a page about one country (`homeland.rs`).
         if let Some(c) = homeland::page_country(input) {
             homeland::place(&mut out, &c);

@@ -429,6 +429,33 @@ mod tests {
     }
 
     #[test]
+    fn keep_all_skips_the_filter() {
+        let text = "Companies praised the students.";
+        let sentences = [sentence(
+            text,
+            &[
+                ("Companies", "company", NOUN, "NNS", Some(1), "nsubj"),
+                ("praised", "praise", VERB, "VBD", None, "root"),
+                ("the", "the", DET, "DT", Some(3), "det"),
+                ("students", "student", NOUN, "NNS", Some(1), "obj"),
+                (".", ".", PUNCT, ".", Some(1), "punct"),
+            ],
+        )];
+        let input = CodingInput {
+            text,
+            sentences: &sentences,
+            entities: &Default::default(),
+            quotes: &[],
+            article_date: None,
+        };
+        let mut coder = Coder::builtin();
+        assert!(coder.code(&input).is_empty());
+        coder.keep_all = true;
+        let got: Vec<String> = coder.code(&input).into_iter().map(|e| e.cameo).collect();
+        assert_eq!(got, ["051"]);
+    }
+
+    #[test]
     fn no_political_actor_no_event() {
         // On a political page, an event between a company and students is still not coded.
         let got = codes(&[

@@ -29,6 +29,8 @@ pub struct Config {
     pub actor_files: Vec<PathBuf>,
     /// User verb-pattern files (`--verbs`).
     pub verb_files: Vec<PathBuf>,
+    /// Keep every coded event, without the events stage's plausibility filter (`--all-events`).
+    pub all_events: bool,
 }
 
 /// Per-input options.
@@ -74,6 +76,7 @@ impl Pipeline {
         for f in &config.verb_files {
             coder.load_verbs(f)?;
         }
+        coder.keep_all = config.all_events;
         let needs = ParseNeeds::new(
             coder.patterns().iter().map(|p| p.verb.as_str()),
             parley_quotes::cue_lexicon().iter().map(|c| c.form.as_str()),

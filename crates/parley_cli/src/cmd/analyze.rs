@@ -46,6 +46,10 @@ pub struct Args {
     /// Extra verb patterns (adds to or overrides the built-in lexicon); repeatable
     #[arg(long, value_name = "FILE")]
     verbs: Vec<PathBuf>,
+    /// Keep every event the lexicon codes, also those the plausibility filter drops (no
+    /// political actor, a page about none, a misread verb); for corpora known to be political
+    #[arg(long)]
+    all_events: bool,
     /// Largest page accepted, in bytes
     #[arg(long, default_value_t = input::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
@@ -80,6 +84,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let pipeline = Pipeline::new(Config {
         actor_files: args.actors.clone(),
         verb_files: args.verbs.clone(),
+        all_events: args.all_events,
     })?;
     if args.input_format == InputFormat::Jsonl {
         return run_jsonl(&args, &pipeline);

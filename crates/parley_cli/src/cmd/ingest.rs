@@ -43,6 +43,10 @@ pub struct Args {
     /// User verb-pattern files
     #[arg(long = "verbs")]
     verbs: Vec<PathBuf>,
+    /// Keep every event the lexicon codes, also those the plausibility filter drops (no
+    /// political actor, a page about none, a misread verb); for corpora known to be political
+    #[arg(long)]
+    all_events: bool,
     /// No progress output
     #[arg(long, short)]
     quiet: bool,
@@ -90,6 +94,7 @@ pub fn run(a: Args) -> anyhow::Result<ExitCode> {
     let pipeline = parley_pipeline::Pipeline::new(parley_pipeline::Config {
         actor_files: a.actors,
         verb_files: a.verbs,
+        all_events: a.all_events,
     })?
     .with_parse(a.parse.into());
     let mut cfg = Config {
