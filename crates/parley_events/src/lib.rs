@@ -505,6 +505,21 @@ impl<'s> View<'s> {
         self.toks[i].head.filter(|&h| h < self.toks.len() && h != i)
     }
 
+    /// Whether `anc` is `t` or one of its heads (within twelve steps up).
+    fn governs(&self, anc: usize, t: usize) -> bool {
+        let mut cur = t;
+        for _ in 0..12 {
+            if cur == anc {
+                return true;
+            }
+            match self.head(cur) {
+                Some(h) => cur = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     fn kids(&self, i: usize) -> &[usize] {
         self.children.get(i).map(Vec::as_slice).unwrap_or(&[])
     }
@@ -2833,20 +2848,7 @@ fn ok_target(a: &Actor, src: &Who, actors: &[Actor], violent: bool) -> bool {
 fn reporters(input: &CodingInput, view: &View, actors: &[Actor], v: usize) -> Vec<usize> {
     let mut out = Vec::new();
     if view.has_parse {
-        // `x` governs `v` (or is `v`).
-        let governs = |x: usize| {
-            let mut cur = v;
-            for _ in 0..12 {
-                if cur == x {
-                    return true;
-                }
-                match view.head(cur) {
-                    Some(h) => cur = h,
-                    None => return false,
-                }
-            }
-            false
-        };
+        let governs = |x: usize| view.governs(x, v);
         for h in 0..view.toks.len() {
             if h == v || view.toks[h].upos != Upos::VERB || !view.lemma_is(h, SPEECH) {
                 continue;
@@ -3058,20 +3060,7 @@ fn in_passive_subject(view: &View, v: usize, a: &Actor) -> bool {
     else {
         return false;
     };
-    let under = |t: usize| {
-        let mut x = t;
-        for _ in 0..12 {
-            if x == k {
-                return true;
-            }
-            match view.head(x) {
-                Some(h) if h != v => x = h,
-                _ => return false,
-            }
-        }
-        false
-    };
-    (a.start..a.end).any(under)
+    (a.start..a.end).any(|t| view.governs(k, t))
 }
 
 /// Participles that, before a preposition other than `by`, state what their subject is or does
@@ -3432,6 +3421,12 @@ fn obligation(view: &View, v: usize) -> bool {
 /// A bare CAMEO sector code (no country): `GOV`, `MIL`, …
 fn is_sector(code: &str) -> bool {
     parley_actors::SECTORS.contains(&code)
+}
+
+/// The country, IGO or NGO a code places its actor in, unless the code opens with a sector:
+/// `"ARGGOV"` → `ARG`, `"IGOUNO"` → `IGO`; `"GOV"`, `"CVL"` → none.
+fn placed_in(code: &str) -> Option<&str> {
+    parley_actors::code_country(code).filter(|p| !is_sector(p))
 }
 
 /// The one country code an iterator gives: `None` when it gives none, `Some(None)` when it gives

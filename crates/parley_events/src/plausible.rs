@@ -83,11 +83,7 @@ pub(crate) fn retain(input: &CodingInput, events: &mut Vec<Event>) {
 /// Whether a code names a country, an IGO or an NGO (`USA`, `PRKGOV`, `IGOUNO`), not a bare
 /// sector (`BUS`, `CVL`, `GOV`).
 fn has_country(code: Option<&str>) -> bool {
-    code.is_some_and(|c| {
-        c.len() >= 3
-            && c.as_bytes()[..3].iter().all(u8::is_ascii_uppercase)
-            && !crate::is_sector(&c[..3])
-    })
+    code.and_then(crate::placed_in).is_some()
 }
 
 /// Whether a code is a state or organised political sector (`JUD`, `REBREB`, `USAGOV` too).
