@@ -355,7 +355,10 @@ impl Coder {
             plausible::retain(input, &mut out);
         }
         // "Prosecutors", "police" with no country on a page about one country (`homeland.rs`).
-        if let Some(c) = homeland::page_country(input) {
+        if let Some(c) = (!out.is_empty())
+            .then(|| homeland::page_country(input))
+            .flatten()
+        {
             homeland::place(&mut out, &c);
         }
         out
