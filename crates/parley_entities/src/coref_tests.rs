@@ -179,3 +179,49 @@ fn a_nationality_describing_a_thing_is_not_they() {
     ]);
     assert_ne!(resolve(&text, &sents, "They").1.as_deref(), Some("GHA"));
 }
+
+/// The sentences whose parse the coreference reads are exactly those it reads them in: the same
+/// text with those sentences parsed and the others not gives the mentions of the parsed text.
+#[test]
+fn parse_sensitive_sentences_are_the_ones_the_parse_changes() {
+    let (text, sents) = parsed(&[
+        "Peruvian/Peruvian/ADJ/JJ/2/amod officials/official/NOUN/NNS/3/nsubj arrived/arrive/VERB/VBD/0/root ././PUNCT/./3/punct",
+        "Growers/grower/NOUN/NNS/2/nsubj said/say/VERB/VBD/0/root they/they/PRON/PRP/4/nsubj hoped/hope/VERB/VBD/2/ccomp for/for/ADP/IN/6/case rain/rain/NOUN/NN/4/obl ././PUNCT/./2/punct",
+        "The/the/DET/DT/2/det rain/rain/NOUN/NN/3/nsubj came/come/VERB/VBD/0/root ././PUNCT/./3/punct",
+    ]);
+    let unparsed: Vec<Sentence> = sents
+        .iter()
+        .map(|s| {
+            let mut s = s.clone();
+            for t in &mut s.tokens {
+                t.head = None;
+                t.deprel.clear();
+            }
+            s
+        })
+        .collect();
+    let bare = recognize(&text, &unparsed, ActorDict::builtin(), None);
+    let want = parse_sensitive(&bare, sents.len());
+    // the nationality and the "they" after a reporting verb; not the sentence about the rain
+    assert_eq!(want, [true, true, false]);
+    let mixed: Vec<Sentence> = (0..sents.len())
+        .map(|i| {
+            if want[i] {
+                sents[i].clone()
+            } else {
+                unparsed[i].clone()
+            }
+        })
+        .collect();
+    let full = recognize(&text, &sents, ActorDict::builtin(), None);
+    let part = recognize(&text, &mixed, ActorDict::builtin(), None);
+    let view = |a: &Analysis| -> Vec<(usize, String, Option<String>)> {
+        a.mentions
+            .iter()
+            .map(|m| (m.sentence, m.text.clone(), m.code.clone()))
+            .collect()
+    };
+    assert_eq!(view(&part), view(&full));
+    // and the parse does change them here: without it "they" takes the officials
+    assert_ne!(view(&bare), view(&full));
+}

@@ -3313,6 +3313,32 @@ fn kinds_compatible(a: EntityType, b: EntityType) -> bool {
         )
 }
 
+/// The sentences whose dependency parse [`recognize`] reads, given what it found without one:
+/// those holding "they", "them", "him" or "her" (a pronoun's own clause decides between
+/// antecedents: "officials said they …", "the ministry had threatened them") or a nationality
+/// (one describing a thing, "a Ghanaian truce offer", is no antecedent). Elsewhere the stage
+/// gives the same mentions with or without the parse: a caller that parses only some sentences
+/// and then calls `recognize` again gets the mentions of a fully parsed text when every sentence
+/// marked here is parsed.
+pub fn parse_sensitive(analysis: &Analysis, sentences: usize) -> Vec<bool> {
+    let mut out = vec![false; sentences];
+    for m in &analysis.mentions {
+        let sensitive = match m.kind {
+            MentionKind::Pronoun => {
+                let l = m.text.to_lowercase();
+                matches!(l.rsplit(' ').next(), Some("they" | "them" | "him" | "her"))
+            }
+            _ => m.etype == Some(EntityType::NORP),
+        };
+        if sensitive {
+            if let Some(o) = out.get_mut(m.sentence) {
+                *o = true;
+            }
+        }
+    }
+    out
+}
+
 /// Finds entities and mentions in the article's sentences.
 pub fn recognize(
     text: &str,

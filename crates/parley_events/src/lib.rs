@@ -84,6 +84,7 @@
 
 pub mod cameo;
 mod ethnic;
+mod gate;
 mod homeland;
 mod lexicon;
 mod misread;
@@ -344,8 +345,19 @@ impl Coder {
             }
         }
         let mut out = Vec::new();
+        // In a document parsed only in part (`parley ingest` parses the sentences a later stage
+        // needs, see `gate.rs`), a sentence left unparsed holds no event, but the people it
+        // names are remembered as in a parsed one; a document with no parse at all is coded
+        // from its tokens.
+        let parsed = |s: &Sentence| s.tokens.iter().any(|t| !t.deprel.is_empty());
+        let partial = input.sentences.iter().any(parsed);
         for (si, s) in input.sentences.iter().enumerate() {
             if s.tokens.is_empty() {
+                continue;
+            }
+            if partial && !parsed(s) {
+                let view = View::new(&self.lexicon, &s.tokens);
+                self.actors_of(input, si, &view, &mut doc);
                 continue;
             }
             self.code_sentence(input, &idx, si, s, &mut doc, &mut out);

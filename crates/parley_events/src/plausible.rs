@@ -95,6 +95,30 @@ fn state_sector(code: Option<&str>) -> bool {
     })
 }
 
+/// Whether an actor with this code counts as political (rule 1).
+pub(crate) fn political_code(code: &str) -> bool {
+    has_country(Some(code)) || state_sector(Some(code))
+}
+
+/// An upper bound of rule 2 before coding: `candidates` marks the sentences where a political
+/// event may be coded; with the sentences naming a country- or organisation-coded entity, do
+/// they reach one in ten?
+pub(crate) fn page_bound(entities: &parley_entities::Analysis, candidates: &[bool]) -> bool {
+    let n = candidates.len();
+    if n == 0 {
+        return true;
+    }
+    let mut seen = candidates.to_vec();
+    for e in &entities.entities {
+        if has_country(e.code.as_deref()) {
+            if let Some(s) = seen.get_mut(e.sentence) {
+                *s = true;
+            }
+        }
+    }
+    seen.iter().filter(|&&s| s).count() as f32 / n as f32 >= PAGE_MIN_SHARE
+}
+
 /// A political actor takes part, or the event is a protest (a social event whoever stages it).
 fn political_event(e: &Event) -> bool {
     if e.root == "14" {

@@ -974,3 +974,47 @@ fn bare_institutions_on_a_one_country_page_are_its_own() {
         .expect("coded");
     assert_eq!(charged.source.code.as_deref(), Some("JUD"), "{evs:?}");
 }
+
+/// In a document parsed only in part, a sentence left unparsed codes no event; a document
+/// without any parse is coded from its tokens.
+#[test]
+fn unparsed_sentences_of_a_partly_parsed_document_code_nothing() {
+    let first = parsed(
+        "Peru/Peru/PROPN/2/nsubj condemned/condemn/VERB/0/root Chile/Chile/PROPN/2/obj ././PUNCT/2/punct",
+    );
+    let mut second = parsed(
+        "Chile/Chile/PROPN/2/nsubj condemned/condemn/VERB/0/root Peru/Peru/PROPN/2/obj ././PUNCT/2/punct",
+    );
+    let shift = first.end + 1;
+    second.start += shift;
+    second.end += shift;
+    for t in &mut second.tokens {
+        t.start += shift;
+        t.end += shift;
+        t.head = None;
+        t.deprel.clear();
+    }
+    let text = format!("{} {}", first.text, second.text);
+    let date = Date::parse_iso("2015-06-01");
+    let both = code_doc(
+        &[first.clone(), second.clone()],
+        &text,
+        &Analysis::default(),
+        &[],
+        date,
+    );
+    assert_eq!(both.len(), 1, "{both:?}");
+    assert!(both[0]
+        .source
+        .code
+        .as_deref()
+        .is_some_and(|c| c.starts_with("PER")));
+    // the unparsed sentence alone is coded from its tokens
+    let alone = code_one(second, date);
+    assert_eq!(alone.len(), 1, "{alone:?}");
+    assert!(alone[0]
+        .source
+        .code
+        .as_deref()
+        .is_some_and(|c| c.starts_with("CHL")));
+}

@@ -78,7 +78,10 @@ impl Pipeline {
         }
         coder.keep_all = config.all_events;
         let needs = ParseNeeds::new(
-            coder.patterns().iter().map(|p| p.verb.as_str()),
+            coder
+                .patterns()
+                .iter()
+                .map(|p| (p.verb.as_str(), p.code.as_str())),
             parley_quotes::cue_lexicon().iter().map(|c| c.form.as_str()),
         );
         Ok(Pipeline {
@@ -149,15 +152,52 @@ impl Pipeline {
         if article.published.is_none() {
             article.published = opts.date.map(|d| d.to_string());
         }
-        let sentences = match self.parse {
-            Parse::All => self.analyzer.analyze(&article.text, &article.paragraphs),
+        let (sentences, ents) = match self.parse {
+            Parse::All => {
+                let sentences = self.analyzer.analyze(&article.text, &article.paragraphs);
+                let ents =
+                    parley_entities::recognize(&article.text, &sentences, &self.actors, date);
+                (sentences, ents)
+            }
             Parse::Needed => {
-                let mut select = self.needs.selector(&self.analyzer.models().lemmatizer);
-                self.analyzer
-                    .analyze_selected(&article.text, &article.paragraphs, &mut select)
+                // Tag everything, find the entities (they do not read the parse), then parse
+                // the sentences a later stage will read the parse of.
+                let mut sentences = self.analyzer.analyze_selected(
+                    &article.text,
+                    &article.paragraphs,
+                    &mut |_, _, _| false,
+                );
+                let ents =
+                    parley_entities::recognize(&article.text, &sentences, &self.actors, date);
+                let ctx = select::Context {
+                    text: &article.text,
+                    entities: &ents,
+                    date,
+                };
+                let want = self.needs.select(
+                    &sentences,
+                    &self.analyzer.models().lemmatizer,
+                    &self.coder,
+                    &ctx,
+                );
+                let sensitive = parley_entities::parse_sensitive(&ents, sentences.len());
+                let mut reread = false;
+                for ((s, w), c) in sentences.iter_mut().zip(want).zip(sensitive) {
+                    if w {
+                        self.analyzer.parse_sentence(s);
+                        reread |= c;
+                    }
+                }
+                // Coreference reads the parse where it has one ("officials said they …"):
+                // when such a sentence is parsed, the entities are found again.
+                let ents = if reread {
+                    parley_entities::recognize(&article.text, &sentences, &self.actors, date)
+                } else {
+                    ents
+                };
+                (sentences, ents)
             }
         };
-        let ents = parley_entities::recognize(&article.text, &sentences, &self.actors, date);
         let quotes = parley_quotes::find_quotes(&article.text, &sentences, &ents);
         let events = self.coder.code(&CodingInput {
             text: &article.text,

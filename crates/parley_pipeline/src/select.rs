@@ -1,26 +1,33 @@
 //! Which sentences need the dependency parse ([`Parse::Needed`]).
 //!
-//! Of the stages after the linguistic core, only two read the parse (`head`, `deprel`):
-//! - `parley_events` codes a sentence's events from its trigger verbs; without a parse it reads
-//!   every token (not only verbs) as a possible trigger, with the next ten words as its scope.
-//!   A sentence holding no word of the verb-pattern lexicon (lemma, form or inflection) and no
-//!   obligation auxiliary ("must", "should", "ought") has no trigger either way.
+//! The stages after the linguistic core read the parse (`head`, `deprel`) in three places:
+//! - `parley_events` codes events from trigger verbs in parsed sentences; an event is kept only
+//!   when a political actor takes part (or it is a protest) on a page that names political
+//!   actors (`plausible.rs`). A sentence is parsed for events when it holds a word of the verb
+//!   lexicon (lemma, form or inflection) or an obligation auxiliary ("must", "should",
+//!   "ought") and `Coder::actor_sentences` finds a political actor in reach, or a protest verb;
+//!   none of these when `Coder::page_may_pass` says the page cannot pass the page rule. In a
+//!   partly parsed document the coder codes nothing in an unparsed sentence.
+//! - `parley_entities` resolves pronouns with the parse of their sentence
+//!   (`parley_entities::parse_sensitive`); on a page whose events may count these sentences are
+//!   parsed, and the entities are found again afterwards, so mentions and events come out as in
+//!   a fully parsed text.
 //! - `parley_quotes` finds indirect speech in the parse: a cue verb of its lexicon with a
-//!   subject, any verb governing a clausal complement ("pointed out that …"), or a noun of
-//!   saying with a "that" clause ("the ministry's claim that …"). A sentence with no cue verb,
-//!   no noun of saying, no verb followed by a second verb or auxiliary (where a complement
-//!   clause could hang) and no "that" has none of these. The quote stage also reads the parse
-//!   of the first 500 tokens of a document to decide whether the input is parsed at all; the
-//!   first sentence there with two verbs or determiners is therefore always parsed.
+//!   subject, a noun of saying with a "that" clause ("the ministry's claim that …"), or any verb
+//!   with a clausal complement. Sentences with a cue of the lexicon (a listed form, or the lemma
+//!   of one: "believe" for "believes") or a noun of saying are parsed; indirect speech through
+//!   other verbs ("ensures that …", "lets you …") is found only with [`Parse::All`]. On the
+//!   ≈ 900 shared pages those are 7% of the quotes and almost all advice or product prose; on
+//!   PolNeAR dev the quote score moves from F1 0.640 to 0.639 (docs/eval/ingest.md). The quote
+//!   stage also reads the parse of the first 500 tokens to decide whether the input is parsed at
+//!   all; the first sentence there with two verbs or determiners is therefore always parsed.
 //!
-//! `parley_entities` does not read the parse. A sentence meeting none of the conditions above is
-//! tokenised, tagged and lemmatised, but not parsed (see `Analyzer::analyze_selected`); on the
-//! ≈ 900 shared benchmark pages this leaves events and entities identical and changes 5 of
-//! ≈ 13,000 quotes (docs/eval/ingest.md), for about 15% fewer parsed tokens.
+//! A sentence none of this selects is tokenised, tagged and lemmatised, but not parsed.
 
 use std::collections::HashSet;
 
-use parley_core::Upos;
+use parley_core::{Sentence, Upos};
+use parley_events::Coder;
 use parley_text::lemma::Lemmatizer;
 
 /// Which sentences the dependency parser runs on.
@@ -65,11 +72,25 @@ const NOUN_CUES: &[&str] = &[
     "report",
 ];
 
+/// Lower-cased form → whether it may be an (event, protest) trigger, for the `ParseNeeds` whose
+/// id it holds (another one empties it).
+type FormCache = (u64, std::collections::HashMap<String, (bool, bool)>);
+
+thread_local! {
+    static FORMS: std::cell::RefCell<FormCache> = Default::default();
+}
+
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// The words that make a sentence worth parsing.
 #[derive(Debug, Clone, Default)]
 pub struct ParseNeeds {
+    /// Tells this selector's entries in the per-thread form cache from another's.
+    id: u64,
     /// Verb lemmas of the event coder's patterns (built-in and user files).
     verbs: HashSet<String>,
+    /// Those with a protest pattern (CAMEO root 14): a protest is coded whoever stages it.
+    social: HashSet<String>,
     /// Cue forms of the quote lexicon.
     cues: HashSet<String>,
 }
@@ -84,21 +105,39 @@ fn lower(s: &str) -> String {
 }
 
 impl ParseNeeds {
+    /// From the event coder's patterns as (verb lemma, CAMEO code) and the quote cue forms.
     pub fn new<'a>(
-        verbs: impl IntoIterator<Item = &'a str>,
+        verbs: impl IntoIterator<Item = (&'a str, &'a str)>,
         cues: impl IntoIterator<Item = &'a str>,
     ) -> ParseNeeds {
+        let mut all = HashSet::new();
+        let mut social = HashSet::new();
+        for (v, code) in verbs {
+            if code.starts_with("14") {
+                social.insert(lower(v));
+            }
+            all.insert(lower(v));
+        }
         ParseNeeds {
-            verbs: verbs.into_iter().map(lower).collect(),
-            cues: cues.into_iter().map(lower).collect(),
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            verbs: all,
+            social,
+            // the forms and their lemmas ("believes" → "believe": "I believe that …")
+            cues: {
+                let lem = parley_text::builtin_lemmatizer();
+                cues.into_iter()
+                    .map(lower)
+                    .flat_map(|f| [lem.lemma(&f, Upos::VERB), f])
+                    .collect()
+            },
         }
     }
 
-    /// Whether a word may be an event trigger: its lemma or form is a pattern verb, or one of its
-    /// inflections ("seized", "wounding", "stopped", "fought" through the lemmatiser).
-    fn trigger(&self, lower: &str, lemma: &str, lem: &Lemmatizer) -> bool {
-        let v = &self.verbs;
-        if v.contains(lower) || v.contains(lemma) {
+    /// Whether a word may be an event trigger by its form (the tagger's lemma is checked apart):
+    /// the form is a pattern verb, or one of its inflections ("seized", "wounding", "stopped",
+    /// "fought" through the lemmatiser).
+    fn trigger(v: &HashSet<String>, lower: &str, lem: &Lemmatizer) -> bool {
+        if v.contains(lower) {
             return true;
         }
         if lower.len() > 3
@@ -128,64 +167,146 @@ impl ParseNeeds {
         false
     }
 
-    /// Whether a sentence (its words, tags and lemmas) needs the parse.
+    /// What a sentence (its words, tags and lemmas) needs the parse for.
     pub fn sentence(
         &self,
         words: &[&str],
         upos: &[Upos],
         lemmas: &[String],
         lem: &Lemmatizer,
-    ) -> bool {
-        let mut seen_verb = false;
-        for ((w, &u), l) in words.iter().zip(upos).zip(lemmas) {
-            let lw = lower(w);
-            let ll = lower(l);
-            if self.trigger(&lw, &ll, lem) {
-                return true;
-            }
-            if matches!(lw.as_str(), "must" | "should" | "ought" | "that") {
-                return true;
-            }
-            if u == Upos::VERB && (self.cues.contains(&lw) || self.cues.contains(&ll)) {
-                return true;
-            }
-            if u == Upos::NOUN && NOUN_CUES.contains(&ll.as_str()) {
-                return true;
-            }
-            if seen_verb && matches!(u, Upos::VERB | Upos::AUX) {
-                return true;
-            }
-            seen_verb |= u == Upos::VERB;
-        }
-        false
+    ) -> Need {
+        let items = words
+            .iter()
+            .zip(upos)
+            .zip(lemmas)
+            .map(|((w, &u), l)| (*w, u, l.as_str()));
+        self.need_of(items, lem)
     }
 
-    /// A per-document selector for `Analyzer::analyze_selected` (sentences come in text order).
-    pub fn selector<'a>(
-        &'a self,
-        lem: &'a Lemmatizer,
-    ) -> impl FnMut(&[&str], &[Upos], &[String]) -> bool + 'a {
-        let mut tokens_before = 0usize;
-        let mut flag_settled = false;
-        move |words, upos, lemmas| {
-            let mut want = self.sentence(words, upos, lemmas, lem);
-            // The quote stage's "is this input parsed" test over the first 500 tokens: parse
-            // the first sentence there with two verbs or determiners (one is not the root).
-            if !flag_settled && tokens_before < 500 {
-                let within = upos
-                    .iter()
-                    .take(500 - tokens_before)
-                    .filter(|u| matches!(u, Upos::VERB | Upos::DET))
-                    .count();
-                if within >= 2 {
-                    want = true;
-                    flag_settled = true;
+    fn need_of<'w>(
+        &self,
+        items: impl Iterator<Item = (&'w str, Upos, &'w str)>,
+        lem: &Lemmatizer,
+    ) -> Need {
+        let mut need = Need::default();
+        FORMS.with(|cache| {
+            let (id, cache) = &mut *cache.borrow_mut();
+            if *id != self.id || cache.len() > 100_000 {
+                // another selector's, or grown too large (bounded memory on endless vocabularies)
+                cache.clear();
+                *id = self.id;
+            }
+            for (w, u, l) in items {
+                let lw = lower(w);
+                let ll = lower(l);
+                // (event, protest) triggers by the form alone, remembered per form
+                let by_form = match cache.get(&lw) {
+                    Some(&t) => t,
+                    None => {
+                        let t = (
+                            Self::trigger(&self.verbs, &lw, lem),
+                            Self::trigger(&self.social, &lw, lem),
+                        );
+                        cache.insert(lw.clone(), t);
+                        t
+                    }
+                };
+                need.event |= by_form.0 || self.verbs.contains(&ll);
+                need.social |= by_form.1 || self.social.contains(&ll);
+                if matches!(lw.as_str(), "must" | "should" | "ought") {
+                    need.event = true;
+                }
+                if (u == Upos::VERB && (self.cues.contains(&lw) || self.cues.contains(&ll)))
+                    || (u == Upos::NOUN && NOUN_CUES.contains(&ll.as_str()))
+                {
+                    need.quote = true;
                 }
             }
-            tokens_before += words.len();
-            want
-        }
+        });
+        need
     }
+
+    /// Which sentences of a tagged but unparsed document to parse, once the entity stage has
+    /// run: on a page that can pass the plausibility filter's page rule, those whose event verbs
+    /// may have a political actor in reach (`Coder::actor_sentences`), those with a protest verb
+    /// and those whose parse the coreference reads (`parley_entities::parse_sensitive`); on any
+    /// page, those where the quote stage looks for indirect speech, and the first
+    /// sentence with two verbs or determiners in the first 500 tokens (the quote stage's test of
+    /// whether the input is parsed at all).
+    pub fn select(
+        &self,
+        sentences: &[Sentence],
+        lem: &Lemmatizer,
+        coder: &Coder,
+        ctx: &Context,
+    ) -> Vec<bool> {
+        let needs: Vec<Need> = sentences
+            .iter()
+            .map(|s| {
+                let items = s
+                    .tokens
+                    .iter()
+                    .map(|t| (t.text.as_str(), t.upos, t.lemma.as_str()));
+                self.need_of(items, lem)
+            })
+            .collect();
+        let actor = coder.actor_sentences(ctx.text, sentences, ctx.entities, ctx.date);
+        // The sentences a political event may be coded in.
+        let political: Vec<bool> = needs
+            .iter()
+            .zip(&actor)
+            .map(|(n, &a)| n.social || (n.event && a))
+            .collect();
+        let page = coder.page_may_pass(ctx.entities, &political);
+        // On a page whose events may be kept, also the sentences whose parse the coreference
+        // reads: their mentions then come out as in a fully parsed text, and so do the events.
+        let sensitive = parley_entities::parse_sensitive(ctx.entities, sentences.len());
+        let mut want: Vec<bool> = needs
+            .iter()
+            .zip(&actor)
+            .zip(&sensitive)
+            .map(|((n, &a), &c)| page && (n.social || (n.event && a) || c))
+            .collect();
+        for (w, n) in want.iter_mut().zip(&needs) {
+            *w |= n.quote;
+        }
+        let mut tokens_before = 0usize;
+        for (w, s) in want.iter_mut().zip(sentences) {
+            if tokens_before >= 500 {
+                break;
+            }
+            let within = s
+                .tokens
+                .iter()
+                .take(500 - tokens_before)
+                .filter(|t| matches!(t.upos, Upos::VERB | Upos::DET))
+                .count();
+            if within >= 2 {
+                *w = true;
+                break;
+            }
+            tokens_before += s.tokens.len();
+        }
+        want
+    }
+}
+
+/// What a sentence needs the parse for (see [`ParseNeeds::sentence`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Need {
+    /// A word of the event lexicon, or an obligation auxiliary.
+    pub event: bool,
+    /// A protest verb.
+    pub social: bool,
+    /// A cue verb or noun of saying of the quote stage.
+    pub quote: bool,
+}
+
+/// The document the selection reads besides its sentences.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub entities: &'a parley_entities::Analysis,
+    pub date: Option<parley_core::Date>,
 }
 
 #[cfg(test)]
@@ -194,12 +315,20 @@ mod tests {
 
     fn needs() -> ParseNeeds {
         ParseNeeds::new(
-            ["attack", "meet", "seize", "stop", "fight"],
-            ["said", "told"],
+            [
+                ("attack", "190"),
+                ("meet", "040"),
+                ("seize", "180"),
+                ("stop", "190"),
+                ("fight", "190"),
+                ("march", "141"),
+            ],
+            ["said", "told", "believes"],
         )
     }
 
-    fn check(sentence: &str, upos: &[Upos], expected: bool) {
+    /// `expected`: (event, social, quote).
+    fn check(sentence: &str, upos: &[Upos], expected: (bool, bool, bool)) {
         let lem = parley_text::builtin_lemmatizer();
         let words: Vec<&str> = sentence.split(' ').collect();
         let lemmas: Vec<String> = words
@@ -207,45 +336,131 @@ mod tests {
             .zip(upos)
             .map(|(w, &u)| lem.lemma(w, u))
             .collect();
-        assert_eq!(
-            needs().sentence(&words, upos, &lemmas, &lem),
-            expected,
-            "{sentence}"
-        );
+        let n = needs().sentence(&words, upos, &lemmas, &lem);
+        assert_eq!((n.event, n.social, n.quote), expected, "{sentence}");
     }
 
     use Upos::*;
 
     #[test]
-    fn sentences_needing_the_parse() {
-        check("Rebels seized the port", &[NOUN, VERB, DET, NOUN], true);
-        check("The troops stopped", &[DET, NOUN, VERB], true);
-        check("They fought on", &[PRON, VERB, ADP], true);
-        check("An attack", &[DET, NOUN], true);
-        check("The mayor said so", &[DET, NOUN, VERB, ADV], true);
-        check("Police must act", &[NOUN, AUX, VERB], true);
-        check("She hopes it works", &[PRON, VERB, PRON, VERB], true);
-        check("Their claim was odd", &[PRON, NOUN, AUX, ADJ], true);
-        check("He knows that", &[PRON, VERB, PRON], true);
+    fn what_sentences_need_the_parse_for() {
+        check(
+            "Rebels seized the port",
+            &[NOUN, VERB, DET, NOUN],
+            (true, false, false),
+        );
+        check(
+            "The troops stopped",
+            &[DET, NOUN, VERB],
+            (true, false, false),
+        );
+        check("They fought on", &[PRON, VERB, ADP], (true, false, false));
+        check("An attack", &[DET, NOUN], (true, false, false));
+        check("Farmers marched", &[NOUN, VERB], (true, true, false));
+        check("Police must act", &[NOUN, AUX, VERB], (true, false, false));
+        check(
+            "The mayor said so",
+            &[DET, NOUN, VERB, ADV],
+            (false, false, true),
+        );
+        // a cue in another inflection than the lexicon's
+        check(
+            "I believe it works",
+            &[PRON, VERB, PRON, VERB],
+            (false, false, true),
+        );
+        check(
+            "Their claim was odd",
+            &[PRON, NOUN, AUX, ADJ],
+            (false, false, true),
+        );
     }
 
     #[test]
     fn sentences_without_a_reader_of_the_parse() {
-        check("The weather was mild", &[DET, NOUN, AUX, ADJ], false);
-        check("Photo by the author", &[NOUN, ADP, DET, NOUN], false);
-        check("Prices rose in May", &[NOUN, VERB, ADP, PROPN], false);
+        check(
+            "The weather was mild",
+            &[DET, NOUN, AUX, ADJ],
+            (false, false, false),
+        );
+        check(
+            "Photo by the author",
+            &[NOUN, ADP, DET, NOUN],
+            (false, false, false),
+        );
+        check(
+            "Prices rose in May",
+            &[NOUN, VERB, ADP, PROPN],
+            (false, false, false),
+        );
+        // a verb with a clause of a verb outside the cue lexicon
+        check(
+            "She hopes it works",
+            &[PRON, VERB, PRON, VERB],
+            (false, false, false),
+        );
+    }
+
+    fn select(text: &str) -> (Vec<Sentence>, Vec<bool>) {
+        let analyzer = parley_text::Analyzer::new();
+        let sentences = analyzer.analyze_selected(text, &[], &mut |_, _, _| false);
+        let dict = parley_actors::ActorDict::builtin();
+        let ents = parley_entities::recognize(text, &sentences, dict, None);
+        let coder = Coder::builtin();
+        let needs = ParseNeeds::new(
+            coder
+                .patterns()
+                .iter()
+                .map(|p| (p.verb.as_str(), p.code.as_str())),
+            parley_quotes::cue_lexicon().iter().map(|c| c.form.as_str()),
+        );
+        let ctx = Context {
+            text,
+            entities: &ents,
+            date: None,
+        };
+        let want = needs.select(&sentences, &analyzer.models().lemmatizer, &coder, &ctx);
+        (sentences, want)
     }
 
     #[test]
-    fn the_first_sentence_with_two_verbs_or_determiners_is_parsed() {
-        let n = needs();
-        let lem = parley_text::builtin_lemmatizer();
-        let mut sel = n.selector(&lem);
-        let l = |ws: &[&str]| ws.iter().map(|w| w.to_string()).collect::<Vec<_>>();
-        let first = ["Prices", "rose"];
-        assert!(!sel(&first, &[NOUN, VERB], &l(&first)));
-        let second = ["The", "price", "of", "the", "bread"];
-        assert!(sel(&second, &[DET, NOUN, ADP, DET, NOUN], &l(&second)));
-        assert!(!sel(&second, &[DET, NOUN, ADP, DET, NOUN], &l(&second)));
+    fn event_verbs_are_parsed_where_a_political_actor_may_act() {
+        let (s, want) = select(
+            "Peru recalled its ambassador from Chile. The army attacked the rebel camp. \
+             Bake the bread until it is golden. Bakers seized the dough with both hands.",
+        );
+        assert_eq!(s.len(), 4);
+        // "seized" is a verb of the event lexicon, but no political actor is in reach
+        assert!(Coder::builtin()
+            .patterns()
+            .iter()
+            .any(|p| p.verb == "seize"));
+        assert_eq!(want, [true, true, false, false]);
+    }
+
+    #[test]
+    fn pronouns_on_a_political_page_are_parsed() {
+        // "they" may stand for the rebels once the coreference reads the parse
+        let (s, want) = select(
+            "The army attacked the rebel camp on Monday. \
+             Bake the bread until it is golden. \
+             On Tuesday they seized two trucks.",
+        );
+        assert_eq!(s.len(), 3);
+        assert_eq!(want, [true, false, true]);
+    }
+
+    #[test]
+    fn a_page_about_no_political_actor_parses_only_for_quotes() {
+        let (s, want) = select(
+            "Preheat the oven and attack the dough with a rolling pin. \
+             Fold the edges and leave it to rest. \
+             The baker said the secret is cold butter. \
+             Serve it warm with jam.",
+        );
+        assert_eq!(s.len(), 4);
+        // the first sentence with two verbs or determiners (the quote stage's test of
+        // whether the text is parsed), and the one with a cue verb
+        assert_eq!(want, [true, false, true, false]);
     }
 }

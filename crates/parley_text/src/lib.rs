@@ -339,4 +339,37 @@ impl Analyzer {
         }
         out
     }
+
+    /// Parses a sentence that [`Analyzer::analyze_selected`] left unparsed, from the tags it
+    /// already carries: afterwards it is the sentence `analyze` would have given. Callers decide
+    /// which sentences to parse once later stages have read the unparsed ones (the pipeline's
+    /// `Parse::Needed` looks at the entities first).
+    ///
+    /// ```
+    /// let a = parley_text::Analyzer::new();
+    /// let text = "Kim met Trump in Hanoi.";
+    /// let mut s = a.analyze_selected(text, &[], &mut |_, _, _| false);
+    /// a.parse_sentence(&mut s[0]);
+    /// assert_eq!(s, a.analyze(text, &[]));
+    /// ```
+    pub fn parse_sentence(&self, sentence: &mut Sentence) {
+        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text.as_str()).collect();
+        let names: Vec<String> = sentence
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.xpos.is_empty() {
+                    t.upos.as_str().to_string()
+                } else {
+                    format!("{}|{}", t.upos.as_str(), t.xpos)
+                }
+            })
+            .collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let parsed = self.parse_tagged(&words, &names);
+        for (t, (head, deprel)) in sentence.tokens.iter_mut().zip(parsed) {
+            t.head = head.checked_sub(1);
+            t.deprel = deprel;
+        }
+    }
 }
