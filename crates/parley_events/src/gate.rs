@@ -7,8 +7,10 @@
 //! filter's page rule (`plausible.rs`) from above. Both err on the side of "yes": a sentence
 //! they reject has no source or target the filter counts as political, whatever its parse.
 //! Where an actor can come from (`actors_of` and the speaker rules in `lib.rs`):
-//! - an entity mention with a code (names, resolved pronouns and descriptions), or any
-//!   pronoun on a page with a political actor (its resolution may change with the parse);
+//! - an entity mention with a code (names, resolved pronouns and descriptions). The parse
+//!   read by coreference only removes antecedents (or binds "they" to the subject of "said" in
+//!   its own sentence, which the token scan below sees), so a pronoun left without a code
+//!   before the parse gets none after it;
 //! - a dictionary name (`ActorDict::longest_match`) or an ethnic group of `data/ethnic.tsv`;
 //! - a role noun of a state sector ("officials", "police", "rebels");
 //! - a surname of a dictionary person named earlier (the coder's own memory);
@@ -76,15 +78,6 @@ impl Coder {
         }
         if !any_political {
             return out;
-        }
-        // Coreference reads the parse ("them" is not its own clause's subject), so a pronoun
-        // may name a political actor once its sentence is parsed.
-        for m in &entities.mentions {
-            if m.kind == parley_entities::MentionKind::Pronoun {
-                if let Some(o) = out.get_mut(m.sentence) {
-                    *o = true;
-                }
-            }
         }
         let no_mentions = entities.mentions.is_empty();
         let quotes = parley_entities::marks::quote_spans(text);
