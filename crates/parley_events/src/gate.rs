@@ -7,10 +7,10 @@
 //! filter's page rule (`plausible.rs`) from above. Both err on the side of "yes": a sentence
 //! they reject has no source or target the filter counts as political, whatever its parse.
 //! Where an actor can come from (`actors_of` and the speaker rules in `lib.rs`):
-//! - an entity mention with a code (names, resolved pronouns and descriptions). The parse
-//!   read by coreference only removes antecedents (or binds "they" to the subject of "said" in
-//!   its own sentence, which the token scan below sees), so a pronoun left without a code
-//!   before the parse gets none after it;
+//! - a name the entity stage codes as political, or a pronoun or description with any code.
+//!   The parse read by coreference only removes antecedents (or binds "they" to the subject of
+//!   "said" in its own sentence, which the token scan below sees), so a pronoun left without a
+//!   code before the parse gets none after it, while one with a code may take another's;
 //! - a dictionary name (`ActorDict::longest_match`) or an ethnic group of `data/ethnic.tsv`;
 //! - a role noun of a state sector ("officials", "police", "rebels");
 //! - a surname of a dictionary person named earlier (the coder's own memory);
@@ -37,7 +37,16 @@ impl Coder {
         }
         let mut out = vec![false; sentences.len()];
         for m in &entities.mentions {
-            if m.code.is_some() {
+            // A name's code does not depend on the parse; a pronoun's, or a description's
+            // placed through a possessive pronoun ("their company"), may change to another
+            // antecedent's when the coreference reads the parse.
+            let counts = match m.kind {
+                parley_entities::MentionKind::Name => {
+                    m.code.as_deref().is_some_and(plausible::political_code)
+                }
+                _ => m.code.is_some(),
+            };
+            if counts {
                 if let Some(o) = out.get_mut(m.sentence) {
                     *o = true;
                 }
@@ -98,6 +107,48 @@ impl Coder {
                 });
         }
         out
+    }
+
+    /// Per sentence: whether a protest pattern (CAMEO root 14, coded whoever stages it) may
+    /// match there: its verb, its other words and one alternative of each complement set all
+    /// occur in the sentence ("take" alone is no protest; "took to the streets" may be).
+    pub fn protest_sentences(&self, sentences: &[Sentence]) -> Vec<bool> {
+        sentences
+            .iter()
+            .map(|s| {
+                let view = crate::View::new(&self.lexicon, &s.tokens);
+                let mut ids: Vec<crate::WordId> = view
+                    .ids
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .filter(|&id| id != crate::NONE)
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let has = |w: &crate::WordId| ids.binary_search(w).is_ok();
+                (0..view.toks.len()).any(|v| {
+                    // the verb by its ids, or a past form read as an adjective ("marched")
+                    let l = view.lower[v].as_str();
+                    let stems = l
+                        .strip_suffix("ed")
+                        .map(|st| [self.lexicon.get(st), self.lexicon.get(&l[..l.len() - 1])]);
+                    view.ids[v]
+                        .iter()
+                        .chain(stems.iter().flatten())
+                        .filter_map(|id| self.lexicon.by_verb.get(id))
+                        .flatten()
+                        .map(|&pi| &self.lexicon.patterns[pi])
+                        .any(|p| {
+                            p.code.starts_with("14")
+                                && p.near.iter().all(has)
+                                && p.sets
+                                    .iter()
+                                    .all(|set| set.iter().any(|alt| alt.iter().all(has)))
+                        })
+                })
+            })
+            .collect()
     }
 
     /// Whether the plausibility filter's page rule (one sentence in ten names a political

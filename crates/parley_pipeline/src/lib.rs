@@ -78,10 +78,7 @@ impl Pipeline {
         }
         coder.keep_all = config.all_events;
         let needs = ParseNeeds::new(
-            coder
-                .patterns()
-                .iter()
-                .map(|p| (p.verb.as_str(), p.code.as_str())),
+            coder.patterns().iter().map(|p| p.verb.as_str()),
             parley_quotes::cue_lexicon().iter().map(|c| c.form.as_str()),
         );
         Ok(Pipeline {
@@ -182,14 +179,16 @@ impl Pipeline {
                 );
                 let sensitive = parley_entities::parse_sensitive(&ents, sentences.len());
                 let mut reread = false;
-                for ((s, w), c) in sentences.iter_mut().zip(want).zip(sensitive) {
+                for ((s, w), c) in sentences.iter_mut().zip(want.parse).zip(sensitive) {
                     if w {
                         self.analyzer.parse_sentence(s);
                         reread |= c;
                     }
                 }
                 // Coreference reads the parse where it has one ("officials said they …"):
-                // when such a sentence is parsed, the entities are found again.
+                // when such a sentence is parsed on a page whose events may count, the entities
+                // are found again (elsewhere the pronouns' codes only reach quote speakers).
+                let reread = reread && want.events_possible;
                 let ents = if reread {
                     parley_entities::recognize(&article.text, &sentences, &self.actors, date)
                 } else {

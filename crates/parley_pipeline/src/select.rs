@@ -5,7 +5,8 @@
 //!   when a political actor takes part (or it is a protest) on a page that names political
 //!   actors (`plausible.rs`). A sentence is parsed for events when it holds a word of the verb
 //!   lexicon (lemma, form or inflection) or an obligation auxiliary ("must", "should",
-//!   "ought") and `Coder::actor_sentences` finds a political actor in reach, or a protest verb;
+//!   "ought") and `Coder::actor_sentences` finds a political actor in reach, or when the words
+//!   of a protest pattern occur (`Coder::protest_sentences`);
 //!   none of these when `Coder::page_may_pass` says the page cannot pass the page rule. In a
 //!   partly parsed document the coder codes nothing in an unparsed sentence.
 //! - `parley_entities` resolves pronouns with the parse of their sentence
@@ -17,7 +18,7 @@
 //!   with a clausal complement. Sentences with a cue of the lexicon (a listed form, or the lemma
 //!   of one: "believe" for "believes") or a noun of saying are parsed; indirect speech through
 //!   other verbs ("ensures that …", "lets you …") is found only with [`Parse::All`]. On the
-//!   ≈ 900 shared pages those are 7% of the quotes and almost all advice or product prose; on
+//!   ≈ 900 shared pages those are 9% of the quotes and almost all advice or product prose; on
 //!   PolNeAR dev the quote score moves from F1 0.640 to 0.639 (docs/eval/ingest.md). The quote
 //!   stage also reads the parse of the first 500 tokens to decide whether the input is parsed at
 //!   all; the first sentence there with two verbs or determiners is therefore always parsed.
@@ -72,9 +73,9 @@ const NOUN_CUES: &[&str] = &[
     "report",
 ];
 
-/// Lower-cased form → whether it may be an (event, protest) trigger, for the `ParseNeeds` whose
-/// id it holds (another one empties it).
-type FormCache = (u64, std::collections::HashMap<String, (bool, bool)>);
+/// Lower-cased form → whether it may be an event trigger, for the `ParseNeeds` whose id it holds
+/// (another one empties it).
+type FormCache = (u64, std::collections::HashMap<String, bool>);
 
 thread_local! {
     static FORMS: std::cell::RefCell<FormCache> = Default::default();
@@ -89,8 +90,6 @@ pub struct ParseNeeds {
     id: u64,
     /// Verb lemmas of the event coder's patterns (built-in and user files).
     verbs: HashSet<String>,
-    /// Those with a protest pattern (CAMEO root 14): a protest is coded whoever stages it.
-    social: HashSet<String>,
     /// Cue forms of the quote lexicon.
     cues: HashSet<String>,
 }
@@ -105,23 +104,14 @@ fn lower(s: &str) -> String {
 }
 
 impl ParseNeeds {
-    /// From the event coder's patterns as (verb lemma, CAMEO code) and the quote cue forms.
+    /// From the verb lemmas of the event coder's patterns and the quote cue forms.
     pub fn new<'a>(
-        verbs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        verbs: impl IntoIterator<Item = &'a str>,
         cues: impl IntoIterator<Item = &'a str>,
     ) -> ParseNeeds {
-        let mut all = HashSet::new();
-        let mut social = HashSet::new();
-        for (v, code) in verbs {
-            if code.starts_with("14") {
-                social.insert(lower(v));
-            }
-            all.insert(lower(v));
-        }
         ParseNeeds {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            verbs: all,
-            social,
+            verbs: verbs.into_iter().map(lower).collect(),
             // the forms and their lemmas ("believes" → "believe": "I believe that …")
             cues: {
                 let lem = parley_text::builtin_lemmatizer();
@@ -199,20 +189,16 @@ impl ParseNeeds {
             for (w, u, l) in items {
                 let lw = lower(w);
                 let ll = lower(l);
-                // (event, protest) triggers by the form alone, remembered per form
+                // a trigger by the form alone, remembered per form
                 let by_form = match cache.get(&lw) {
                     Some(&t) => t,
                     None => {
-                        let t = (
-                            Self::trigger(&self.verbs, &lw, lem),
-                            Self::trigger(&self.social, &lw, lem),
-                        );
+                        let t = Self::trigger(&self.verbs, &lw, lem);
                         cache.insert(lw.clone(), t);
                         t
                     }
                 };
-                need.event |= by_form.0 || self.verbs.contains(&ll);
-                need.social |= by_form.1 || self.social.contains(&ll);
+                need.event |= by_form || self.verbs.contains(&ll);
                 if matches!(lw.as_str(), "must" | "should" | "ought") {
                     need.event = true;
                 }
@@ -228,8 +214,8 @@ impl ParseNeeds {
 
     /// Which sentences of a tagged but unparsed document to parse, once the entity stage has
     /// run: on a page that can pass the plausibility filter's page rule, those whose event verbs
-    /// may have a political actor in reach (`Coder::actor_sentences`), those with a protest verb
-    /// and those whose parse the coreference reads (`parley_entities::parse_sensitive`); on any
+    /// may have a political actor in reach (`Coder::actor_sentences`), those where a protest
+    /// pattern may match and those whose parse the coreference reads (`parley_entities::parse_sensitive`); on any
     /// page, those where the quote stage looks for indirect speech, and the first
     /// sentence with two verbs or determiners in the first 500 tokens (the quote stage's test of
     /// whether the input is parsed at all).
@@ -239,7 +225,7 @@ impl ParseNeeds {
         lem: &Lemmatizer,
         coder: &Coder,
         ctx: &Context,
-    ) -> Vec<bool> {
+    ) -> Selection {
         let needs: Vec<Need> = sentences
             .iter()
             .map(|s| {
@@ -251,21 +237,22 @@ impl ParseNeeds {
             })
             .collect();
         let actor = coder.actor_sentences(ctx.text, sentences, ctx.entities, ctx.date);
+        let protest = coder.protest_sentences(sentences);
         // The sentences a political event may be coded in.
         let political: Vec<bool> = needs
             .iter()
             .zip(&actor)
-            .map(|(n, &a)| n.social || (n.event && a))
+            .zip(&protest)
+            .map(|((n, &a), &p)| p || (n.event && a))
             .collect();
         let page = coder.page_may_pass(ctx.entities, &political);
         // On a page whose events may be kept, also the sentences whose parse the coreference
         // reads: their mentions then come out as in a fully parsed text, and so do the events.
         let sensitive = parley_entities::parse_sensitive(ctx.entities, sentences.len());
-        let mut want: Vec<bool> = needs
+        let mut want: Vec<bool> = political
             .iter()
-            .zip(&actor)
             .zip(&sensitive)
-            .map(|((n, &a), &c)| page && (n.social || (n.event && a) || c))
+            .map(|(&p, &c)| page && (p || c))
             .collect();
         for (w, n) in want.iter_mut().zip(&needs) {
             *w |= n.quote;
@@ -287,8 +274,21 @@ impl ParseNeeds {
             }
             tokens_before += s.tokens.len();
         }
-        want
+        Selection {
+            parse: want,
+            events_possible: page,
+        }
     }
+}
+
+/// The outcome of [`ParseNeeds::select`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// Per sentence: parse it.
+    pub parse: Vec<bool>,
+    /// The page may keep events (`Coder::page_may_pass`); when not, no event of it is kept and
+    /// its mentions matter only to the quotes.
+    pub events_possible: bool,
 }
 
 /// What a sentence needs the parse for (see [`ParseNeeds::sentence`]).
@@ -296,8 +296,6 @@ impl ParseNeeds {
 pub struct Need {
     /// A word of the event lexicon, or an obligation auxiliary.
     pub event: bool,
-    /// A protest verb.
-    pub social: bool,
     /// A cue verb or noun of saying of the quote stage.
     pub quote: bool,
 }
@@ -315,20 +313,13 @@ mod tests {
 
     fn needs() -> ParseNeeds {
         ParseNeeds::new(
-            [
-                ("attack", "190"),
-                ("meet", "040"),
-                ("seize", "180"),
-                ("stop", "190"),
-                ("fight", "190"),
-                ("march", "141"),
-            ],
+            ["attack", "meet", "seize", "stop", "fight"],
             ["said", "told", "believes"],
         )
     }
 
-    /// `expected`: (event, social, quote).
-    fn check(sentence: &str, upos: &[Upos], expected: (bool, bool, bool)) {
+    /// `expected`: (event, quote).
+    fn check(sentence: &str, upos: &[Upos], expected: (bool, bool)) {
         let lem = parley_text::builtin_lemmatizer();
         let words: Vec<&str> = sentence.split(' ').collect();
         let lemmas: Vec<String> = words
@@ -337,7 +328,7 @@ mod tests {
             .map(|(w, &u)| lem.lemma(w, u))
             .collect();
         let n = needs().sentence(&words, upos, &lemmas, &lem);
-        assert_eq!((n.event, n.social, n.quote), expected, "{sentence}");
+        assert_eq!((n.event, n.quote), expected, "{sentence}");
     }
 
     use Upos::*;
@@ -347,32 +338,23 @@ mod tests {
         check(
             "Rebels seized the port",
             &[NOUN, VERB, DET, NOUN],
-            (true, false, false),
+            (true, false),
         );
-        check(
-            "The troops stopped",
-            &[DET, NOUN, VERB],
-            (true, false, false),
-        );
-        check("They fought on", &[PRON, VERB, ADP], (true, false, false));
-        check("An attack", &[DET, NOUN], (true, false, false));
-        check("Farmers marched", &[NOUN, VERB], (true, true, false));
-        check("Police must act", &[NOUN, AUX, VERB], (true, false, false));
-        check(
-            "The mayor said so",
-            &[DET, NOUN, VERB, ADV],
-            (false, false, true),
-        );
+        check("The troops stopped", &[DET, NOUN, VERB], (true, false));
+        check("They fought on", &[PRON, VERB, ADP], (true, false));
+        check("An attack", &[DET, NOUN], (true, false));
+        check("Police must act", &[NOUN, AUX, VERB], (true, false));
+        check("The mayor said so", &[DET, NOUN, VERB, ADV], (false, true));
         // a cue in another inflection than the lexicon's
         check(
             "I believe it works",
             &[PRON, VERB, PRON, VERB],
-            (false, false, true),
+            (false, true),
         );
         check(
             "Their claim was odd",
             &[PRON, NOUN, AUX, ADJ],
-            (false, false, true),
+            (false, true),
         );
     }
 
@@ -381,23 +363,23 @@ mod tests {
         check(
             "The weather was mild",
             &[DET, NOUN, AUX, ADJ],
-            (false, false, false),
+            (false, false),
         );
         check(
             "Photo by the author",
             &[NOUN, ADP, DET, NOUN],
-            (false, false, false),
+            (false, false),
         );
         check(
             "Prices rose in May",
             &[NOUN, VERB, ADP, PROPN],
-            (false, false, false),
+            (false, false),
         );
         // a verb with a clause of a verb outside the cue lexicon
         check(
             "She hopes it works",
             &[PRON, VERB, PRON, VERB],
-            (false, false, false),
+            (false, false),
         );
     }
 
@@ -408,10 +390,7 @@ mod tests {
         let ents = parley_entities::recognize(text, &sentences, dict, None);
         let coder = Coder::builtin();
         let needs = ParseNeeds::new(
-            coder
-                .patterns()
-                .iter()
-                .map(|p| (p.verb.as_str(), p.code.as_str())),
+            coder.patterns().iter().map(|p| p.verb.as_str()),
             parley_quotes::cue_lexicon().iter().map(|c| c.form.as_str()),
         );
         let ctx = Context {
@@ -420,7 +399,7 @@ mod tests {
             date: None,
         };
         let want = needs.select(&sentences, &analyzer.models().lemmatizer, &coder, &ctx);
-        (sentences, want)
+        (sentences, want.parse)
     }
 
     #[test]
@@ -436,6 +415,18 @@ mod tests {
             .iter()
             .any(|p| p.verb == "seize"));
         assert_eq!(want, [true, true, false, false]);
+    }
+
+    #[test]
+    fn a_protest_needs_the_words_of_its_pattern() {
+        let analyzer = parley_text::Analyzer::new();
+        let text = "Farmers took to the streets on Monday. \
+            Take the pan off the heat. \
+            Hold the strings firmly.";
+        let sentences = analyzer.analyze_selected(text, &[], &mut |_, _, _| false);
+        assert_eq!(sentences.len(), 3);
+        let protest = Coder::builtin().protest_sentences(&sentences);
+        assert_eq!(protest, [true, false, false]);
     }
 
     #[test]
