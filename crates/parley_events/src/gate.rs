@@ -111,11 +111,16 @@ impl Coder {
 
     /// Per sentence: whether a protest pattern (CAMEO root 14, coded whoever stages it) may
     /// match there: its verb, its other words and one alternative of each complement set all
-    /// occur in the sentence ("take" alone is no protest; "took to the streets" may be).
-    pub fn protest_sentences(&self, sentences: &[Sentence]) -> Vec<bool> {
+    /// occur in the sentence ("take" alone is no protest; "took to the streets" may be). Only
+    /// the sentences `candidates` marks are looked at (those holding a verb of the lexicon).
+    pub fn protest_sentences(&self, sentences: &[Sentence], candidates: &[bool]) -> Vec<bool> {
         sentences
             .iter()
-            .map(|s| {
+            .zip(candidates)
+            .map(|(s, &c)| {
+                if !c {
+                    return false;
+                }
                 let view = crate::View::new(&self.lexicon, &s.tokens);
                 let mut ids: Vec<crate::WordId> = view
                     .ids

@@ -237,7 +237,8 @@ impl ParseNeeds {
             })
             .collect();
         let actor = coder.actor_sentences(ctx.text, sentences, ctx.entities, ctx.date);
-        let protest = coder.protest_sentences(sentences);
+        let with_verb: Vec<bool> = needs.iter().map(|n| n.event).collect();
+        let protest = coder.protest_sentences(sentences, &with_verb);
         // The sentences a political event may be coded in.
         let political: Vec<bool> = needs
             .iter()
@@ -425,7 +426,7 @@ mod tests {
             Hold the strings firmly.";
         let sentences = analyzer.analyze_selected(text, &[], &mut |_, _, _| false);
         assert_eq!(sentences.len(), 3);
-        let protest = Coder::builtin().protest_sentences(&sentences);
+        let protest = Coder::builtin().protest_sentences(&sentences, &[true; 3]);
         assert_eq!(protest, [true, false, false]);
     }
 
