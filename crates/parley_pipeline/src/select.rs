@@ -103,6 +103,15 @@ fn lower(s: &str) -> String {
     }
 }
 
+/// [`lower`] without a copy when the word is lower-case ASCII already.
+fn lower_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(lower(s))
+    }
+}
+
 impl ParseNeeds {
     /// From the verb lemmas of the event coder's patterns and the quote cue forms.
     pub fn new<'a>(
@@ -187,23 +196,24 @@ impl ParseNeeds {
                 *id = self.id;
             }
             for (w, u, l) in items {
-                let lw = lower(w);
-                let ll = lower(l);
+                let lw = lower_cow(w);
+                let ll = lower_cow(l);
+                let (lw, ll) = (lw.as_ref(), ll.as_ref());
                 // a trigger by the form alone, remembered per form
-                let by_form = match cache.get(&lw) {
+                let by_form = match cache.get(lw) {
                     Some(&t) => t,
                     None => {
-                        let t = Self::trigger(&self.verbs, &lw, lem);
-                        cache.insert(lw.clone(), t);
+                        let t = Self::trigger(&self.verbs, lw, lem);
+                        cache.insert(lw.to_string(), t);
                         t
                     }
                 };
-                need.event |= by_form || self.verbs.contains(&ll);
-                if matches!(lw.as_str(), "must" | "should" | "ought") {
+                need.event |= by_form || self.verbs.contains(ll);
+                if matches!(lw, "must" | "should" | "ought") {
                     need.event = true;
                 }
-                if (u == Upos::VERB && (self.cues.contains(&lw) || self.cues.contains(&ll)))
-                    || (u == Upos::NOUN && NOUN_CUES.contains(&ll.as_str()))
+                if (u == Upos::VERB && (self.cues.contains(lw) || self.cues.contains(ll)))
+                    || (u == Upos::NOUN && NOUN_CUES.contains(&ll))
                 {
                     need.quote = true;
                 }
