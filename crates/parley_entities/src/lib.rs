@@ -3314,26 +3314,45 @@ fn kinds_compatible(a: EntityType, b: EntityType) -> bool {
 }
 
 /// The sentences whose dependency parse [`recognize`] reads, given what it found without one:
-/// those holding "they", "them", "him" or "her" (a pronoun's own clause decides between
-/// antecedents: "officials said they …", "the ministry had threatened them") or a nationality
-/// (one describing a thing, "a Ghanaian truce offer", is no antecedent). Elsewhere the stage
-/// gives the same mentions with or without the parse: a caller that parses only some sentences
-/// and then calls `recognize` again gets the mentions of a fully parsed text when every sentence
-/// marked here is parsed.
-pub fn parse_sensitive(analysis: &Analysis, sentences: usize) -> Vec<bool> {
-    let mut out = vec![false; sentences];
-    for m in &analysis.mentions {
+/// those where "they" follows a reporting verb ("officials said they …" binds it to the
+/// verb's subject), where "them", "him" or "her" has a mention before it in its sentence (an
+/// object pronoun is not its own clause's subject), and those where a nationality modifies a
+/// word (one describing a thing, "a Ghanaian truce offer", is no antecedent). Elsewhere the
+/// stage gives the same mentions with or without the parse: a caller that parses only some
+/// sentences and then calls `recognize` again gets the mentions of a fully parsed text when
+/// every sentence marked here is parsed.
+pub fn parse_sensitive(analysis: &Analysis, sentences: &[Sentence]) -> Vec<bool> {
+    let mut out = vec![false; sentences.len()];
+    for (k, m) in analysis.mentions.iter().enumerate() {
+        let Some(s) = sentences.get(m.sentence) else {
+            continue;
+        };
         let sensitive = match m.kind {
             MentionKind::Pronoun => {
                 let l = m.text.to_lowercase();
-                matches!(l.rsplit(' ').next(), Some("they" | "them" | "him" | "her"))
+                match l.rsplit(' ').next() {
+                    Some("they") => s
+                        .tokens
+                        .iter()
+                        .any(|t| REPORTING.contains(&t.lemma.to_lowercase().as_str())),
+                    Some("them" | "him" | "her") => analysis.mentions[..k]
+                        .iter()
+                        .any(|o| o.sentence == m.sentence),
+                    _ => false,
+                }
             }
-            _ => m.etype == Some(EntityType::NORP),
+            _ => {
+                m.etype == Some(EntityType::NORP)
+                    && s.tokens
+                        .iter()
+                        .find(|t| t.start >= m.span.end)
+                        .is_some_and(|t| {
+                            !matches!(t.upos, Upos::PUNCT | Upos::ADP | Upos::VERB | Upos::AUX)
+                        })
+            }
         };
         if sensitive {
-            if let Some(o) = out.get_mut(m.sentence) {
-                *o = true;
-            }
+            out[m.sentence] = true;
         }
     }
     out
@@ -4875,6 +4894,12 @@ pub fn recognize(
     analysis
 }
 
+/// Verbs after which "they" is the reporting verb's subject (`reporting_subject`).
+const REPORTING: &[&str] = &[
+    "say", "tell", "announce", "state", "claim", "insist", "warn", "add", "argue", "explain",
+    "note", "report", "declare", "stress", "confirm",
+];
+
 /// The subject of the reporting verb whose clause holds the pronoun at `span` ("Growers said
 /// they …", "… told reporters that they …", "growers met and said they …"): a plural noun, as a
 /// token index of `s`.
@@ -4889,24 +4914,7 @@ fn reporting_subject(s: &Sentence, span: Span) -> Option<usize> {
         return None;
     }
     let h = toks[v].head?;
-    let reporting = matches!(
-        toks[h].lemma.to_lowercase().as_str(),
-        "say"
-            | "tell"
-            | "announce"
-            | "state"
-            | "claim"
-            | "insist"
-            | "warn"
-            | "add"
-            | "argue"
-            | "explain"
-            | "note"
-            | "report"
-            | "declare"
-            | "stress"
-            | "confirm"
-    );
+    let reporting = REPORTING.contains(&toks[h].lemma.to_lowercase().as_str());
     if !reporting {
         return None;
     }

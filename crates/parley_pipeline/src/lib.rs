@@ -177,7 +177,7 @@ impl Pipeline {
                     &self.coder,
                     &ctx,
                 );
-                let sensitive = parley_entities::parse_sensitive(&ents, sentences.len());
+                let sensitive = parley_entities::parse_sensitive(&ents, &sentences);
                 let mut reread = false;
                 for ((s, w), c) in sentences.iter_mut().zip(want.parse).zip(sensitive) {
                     if w {

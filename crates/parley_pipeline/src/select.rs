@@ -259,7 +259,7 @@ impl ParseNeeds {
         let page = coder.page_may_pass(ctx.entities, &political);
         // On a page whose events may be kept, also the sentences whose parse the coreference
         // reads: their mentions then come out as in a fully parsed text, and so do the events.
-        let sensitive = parley_entities::parse_sensitive(ctx.entities, sentences.len());
+        let sensitive = parley_entities::parse_sensitive(ctx.entities, sentences);
         let mut want: Vec<bool> = political
             .iter()
             .zip(&sensitive)
@@ -441,15 +441,21 @@ mod tests {
     }
 
     #[test]
-    fn pronouns_on_a_political_page_are_parsed() {
-        // "they" may stand for the rebels once the coreference reads the parse
-        let (s, want) = select(
-            "The army attacked the rebel camp on Monday. \
+    fn pronouns_whose_reading_needs_the_parse_are_parsed_on_a_political_page() {
+        // an object pronoun after a name in its sentence: the parse tells whether the name is
+        // its own clause's subject
+        let text = "Chile recalled the envoy from the capital on Monday. \
              Bake the bread until it is golden. \
-             On Tuesday they seized two trucks.",
-        );
+             Later Maria Lopez thanked him warmly.";
+        let (s, want) = select(text);
         assert_eq!(s.len(), 3);
         assert_eq!(want, [true, false, true]);
+        // the same sentences on a page without a political actor are left alone
+        let (_, want) = select(
+            "Bake the bread until it is golden. \
+             Later Maria Lopez thanked him warmly.",
+        );
+        assert_eq!(want, [true, false]);
     }
 
     #[test]
