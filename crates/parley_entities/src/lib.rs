@@ -3335,9 +3335,11 @@ pub fn parse_sensitive(analysis: &Analysis, sentences: &[Sentence]) -> Vec<bool>
                         .tokens
                         .iter()
                         .any(|t| REPORTING.contains(&t.lemma.to_lowercase().as_str())),
-                    Some("them" | "him" | "her") => analysis.mentions[..k]
-                        .iter()
-                        .any(|o| o.sentence == m.sentence),
+                    // (mentions are in text order: the one before is in this sentence or
+                    // none is)
+                    Some("them" | "him" | "her") => {
+                        k > 0 && analysis.mentions[k - 1].sentence == m.sentence
+                    }
                     _ => false,
                 }
             }

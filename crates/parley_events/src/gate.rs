@@ -53,7 +53,7 @@ impl Coder {
             }
         }
         // Lower-cased words of the political people the dictionary names in the document.
-        let mut person_words: Vec<String> = Vec::new();
+        let mut person_words: std::collections::HashSet<String> = Default::default();
         let mut any_political = out.iter().any(|&o| o);
         for (si, s) in sentences.iter().enumerate() {
             let words: Vec<&str> = s.tokens.iter().map(|t| t.text.as_str()).collect();
@@ -91,12 +91,17 @@ impl Coder {
         let no_mentions = entities.mentions.is_empty();
         let quotes = parley_entities::marks::quote_spans(text);
         let idx = parley_core::CharIndex::new(text);
+        // (quotation spans and sentences are both in text order, spans do not overlap)
+        let mut q = 0;
         for (si, s) in sentences.iter().enumerate() {
+            let (b0, b1) = (idx.byte_of_char(s.start), idx.byte_of_char(s.end));
+            while q < quotes.len() && quotes[q].end <= b0 {
+                q += 1;
+            }
             if out[si] {
                 continue;
             }
-            let (b0, b1) = (idx.byte_of_char(s.start), idx.byte_of_char(s.end));
-            let quoted = quotes.iter().any(|q| q.start < b1 && b0 < q.end);
+            let quoted = quotes.get(q).is_some_and(|x| x.start < b1);
             out[si] = quoted
                 || s.tokens.iter().enumerate().any(|(i, t)| {
                     let lw = t.text.to_lowercase();
