@@ -1,9 +1,55 @@
 //! The compiled-in word lists of `data/` (see `data/README.md`).
 
-use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use parley_core::EntityType;
+
+/// FxHash (rustc's hasher) over 8-byte words, defined here so that it inlines: the keys of the
+/// crate's maps and sets are short trusted words and indices, no need for SipHash's flooding
+/// resistance.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+const FX_K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(FX_K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(FX_K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(FX_K);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(FX_K);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The lexicon's maps and sets: keyed by short trusted words, so FxHash instead of SipHash.
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +82,7 @@ pub struct Lexicon {
     pub gaz: HashMap<String, GazEntry>,
     pub max_words: usize,
     /// First words of the gazetteer's phrases.
-    pub starts: std::collections::HashSet<String>,
+    pub starts: HashSet<String>,
     /// Given name → gender ('m', 'f', '-').
     pub given: HashMap<String, char>,
     /// Role noun (lower case, singular) → role.
@@ -45,18 +91,18 @@ pub struct Lexicon {
     pub rows: Vec<(&'static str, String, String)>,
     /// Lemmas of common (open-class) English words, from the English-EWT vocabulary of
     /// `parley_text` (`lemma_vocab.tsv`, CC BY-SA 4.0, no proper nouns in it).
-    pub common: std::collections::HashSet<String>,
+    pub common: HashSet<String>,
     /// A larger English word list (SCOWL, `data/english_words.txt`): dictionary words, for telling
     /// titles, products and companies from people's names.
-    pub english: std::collections::HashSet<&'static str>,
+    pub english: HashSet<&'static str>,
     /// Census given names that are also English words ("Rose", "Grant"): a PERSON cue only before
     /// a census surname (`data/census_given_names.tsv`, class `word`).
-    pub word_given: std::collections::HashSet<&'static str>,
+    pub word_given: HashSet<&'static str>,
     /// Given names that come only from the census list (a PERSON cue with a surname, not alone:
     /// "Kia", "Stanford" alone are brands or places more often than people).
-    pub census_given: std::collections::HashSet<&'static str>,
+    pub census_given: HashSet<&'static str>,
     /// Frequent census surnames (`data/surnames.txt`).
-    pub surnames: std::collections::HashSet<&'static str>,
+    pub surnames: HashSet<&'static str>,
 }
 
 /// Normalises a phrase for lookup: lower case, straight apostrophes, single spaces.
@@ -71,6 +117,11 @@ pub fn norm(s: &str) -> String {
             Some(x) if !x.contains('.') && s.contains(' ') => x,
             _ => w,
         };
+        if w.is_ascii() {
+            // the same as below: ASCII lower-cases to one ASCII char
+            out.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            continue;
+        }
         for c in w.chars() {
             match c {
                 '’' | '‘' => out.push('\''),

@@ -37,7 +37,14 @@ mod lexicon;
 pub mod marks;
 pub mod testing;
 
-use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use lexicon::FxHasher;
+
+/// Maps and sets of words and indices, hashed with FxHash (short trusted keys, no need for
+/// SipHash's flooding resistance).
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
 
 use parley_actors::{ActorDict, ActorKind};
 use parley_core::{CharIndex, Date, Entity, EntityType, Sentence, Span, Upos};
@@ -635,7 +642,7 @@ fn datelines_and_sports(doc: &Doc, pieces: &mut Vec<Piece>) {
                 matches!(between, "," | "and" | ", and")
             }
         };
-        let mut surnames: HashSet<String> = HashSet::new();
+        let mut surnames: HashSet<String> = HashSet::default();
         for _ in 0..pieces.len().min(8) {
             let mut changed = false;
             for i in 0..pieces.len() {
@@ -3409,6 +3416,9 @@ pub fn recognize(
         split_words(text, s0, s1, si, &mut words);
         let ws = &mut words[first..];
         let dk = dates.partition_point(|d| d.0 < si);
+        // the first token ending after the word: words come in text order, so a cursor that
+        // only moves forward finds what a binary search over the tokens would
+        let (mut k, mut last_c0) = (0, 0);
         for w in ws.iter_mut() {
             w.in_quote = marks::inside(&qs, w.b0);
             w.date = dates[dk..]
@@ -3417,7 +3427,14 @@ pub fn recognize(
                 .any(|d| d.1 <= w.b0 && w.b0 < d.2);
             if tagged && w.cap {
                 let c0 = idx.char_of_byte(w.b0);
-                let k = s.tokens.partition_point(|t| t.end <= c0);
+                if c0 < last_c0 {
+                    k = s.tokens.partition_point(|t| t.end <= c0);
+                } else {
+                    while s.tokens.get(k).is_some_and(|t| t.end <= c0) {
+                        k += 1;
+                    }
+                }
+                last_c0 = c0;
                 w.upos = s.tokens.get(k).map(|t| t.upos);
             }
         }
@@ -3434,12 +3451,15 @@ pub fn recognize(
         title_case.push(long.len() >= 4 && caps * 10 >= long.len() * 8 && commas < 2);
         sent_w.push((first, words.len()));
     }
-    let mut lower_seen = HashSet::new();
-    let mut cap_mid_seen = HashSet::new();
+    let mut lower_seen = HashSet::default();
+    let mut cap_mid_seen = HashSet::default();
     for w in &words {
+        // (looked up first: most words repeat, and a clone is only needed for a new one)
         if w.cap && !w.initial && !title_case[w.sent] {
-            cap_mid_seen.insert(w.lower.clone());
-        } else if !w.cap {
+            if !cap_mid_seen.contains(&w.lower) {
+                cap_mid_seen.insert(w.lower.clone());
+            }
+        } else if !w.cap && !lower_seen.contains(&w.lower) {
             lower_seen.insert(w.lower.clone());
         }
     }
@@ -3596,7 +3616,7 @@ pub fn recognize(
     sports_clubs(&doc, &mut pieces);
 
     // Person words known so far (for unknown pieces and surnames).
-    let mut person_words: HashSet<String> = HashSet::new();
+    let mut person_words: HashSet<String> = HashSet::default();
     for p in &pieces {
         if p.kind == Some(EntityType::PERSON) && p.b > p.a + 1 {
             for w in &doc.w[p.a..p.b] {
@@ -3609,8 +3629,8 @@ pub fn recognize(
         .filter(|p| p.kind == Some(EntityType::PERSON) && p.sure && p.b > p.a + 1)
         .map(|p| doc.w[p.b - 1].lower.clone())
         .collect();
-    let mut org_words: HashSet<String> = HashSet::new();
-    let mut conj_kind: HashMap<usize, EntityType> = HashMap::new();
+    let mut org_words: HashSet<String> = HashSet::default();
+    let mut conj_kind: HashMap<usize, EntityType> = HashMap::default();
     for w in pieces.windows(2) {
         let (x, y) = (&w[0], &w[1]);
         if x.sure
@@ -3629,7 +3649,7 @@ pub fn recognize(
     }
     // A name in a list with a named person ("By: Hannah Lane, Dara Vell, Jo Kim"; "Lane and
     // Dara Vell"): the untyped neighbours of a multi-word person in a comma/"and" list.
-    let mut list_person: HashSet<usize> = HashSet::new();
+    let mut list_person: HashSet<usize> = HashSet::default();
     {
         let listed = |x: &Piece, y: &Piece| {
             doc.w[x.a].sent == doc.w[y.a].sent && x.b <= y.a && {
@@ -3659,15 +3679,15 @@ pub fn recognize(
         }
     }
     // Single names made people by a strong cue ("Vell himself"), for their other mentions.
-    let mut cued: HashSet<String> = HashSet::new();
+    let mut cued: HashSet<String> = HashSet::default();
     for pass in 0..2 {
         if pass == 1 {
             // A guessed person (no given name, no title) named in full three times or more, and
             // more often than by any single word of the name, is a brand, a company or a title
             // ("Ars Lumen … Ars Lumen … Ars Lumen"): people are called by their surname after the
             // first mention.
-            let mut full: HashMap<Vec<&str>, usize> = HashMap::new();
-            let mut single: HashMap<&str, usize> = HashMap::new();
+            let mut full: HashMap<Vec<&str>, usize> = HashMap::default();
+            let mut single: HashMap<&str, usize> = HashMap::default();
             for p in &pieces {
                 let ws: Vec<&str> = doc.w[p.a..p.b].iter().map(|w| w.lower.as_str()).collect();
                 if p.b == p.a + 1 {

@@ -113,6 +113,11 @@ pub fn quote_spans(text: &str) -> Vec<QuoteSpan> {
             }
         }
         skip_next = double_apos;
+        if fam_here.is_none() && c != '’' {
+            // no mark: only a closing ’ of a single-quoted region acts without one (below)
+            para_end = i + l;
+            continue;
+        }
         let prev_space = i == 0
             || text[..i]
                 .chars()

@@ -1,6 +1,8 @@
 //! Data-driven patterns: class/id verdicts (`data/boilerplate.tsv`) and chrome lines
 //! (`data/chrome.tsv`).
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::html::Node;
@@ -20,7 +22,7 @@ pub enum ClassVerdict {
 struct ClassPattern {
     verdict: ClassVerdict,
     token: bool,
-    pattern: String,
+    pattern: &'static str,
 }
 
 const BOILERPLATE_TSV: &str = include_str!("../data/boilerplate.tsv");
@@ -32,8 +34,42 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').collect())
 }
 
-fn class_patterns() -> &'static [ClassPattern] {
-    static P: OnceLock<Vec<ClassPattern>> = OnceLock::new();
+/// The class patterns in precedence order, indexed for one pass over a value: token patterns by
+/// their text, substring patterns by their first byte.
+struct ClassIndex {
+    patterns: Vec<ClassPattern>,
+    /// Token pattern → its first (highest-precedence) position in `patterns`.
+    tokens: HashMap<&'static str, usize, BuildHasherDefault<WordHasher>>,
+    /// First byte → positions of the substring patterns starting with it (ascending).
+    by_byte: Vec<Vec<usize>>,
+    /// Position of the first empty substring pattern (matches every value), if any.
+    empty: Option<usize>,
+}
+
+/// FxHash over 8-byte words, for the short trusted keys of the token table (SipHash costs more
+/// than the rest of a lookup).
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+fn class_index() -> &'static ClassIndex {
+    static P: OnceLock<ClassIndex> = OnceLock::new();
     P.get_or_init(|| {
         let mut v: Vec<ClassPattern> = rows(BOILERPLATE_TSV)
             .filter(|r| r.len() >= 3)
@@ -46,7 +82,7 @@ fn class_patterns() -> &'static [ClassPattern] {
                     _ => ClassVerdict::Boiler,
                 },
                 token: r[1] == "token",
-                pattern: r[2].to_string(),
+                pattern: r[2],
             })
             .collect();
         // precedence: keep (neutral) and strong, comments, boiler, content
@@ -58,7 +94,24 @@ fn class_patterns() -> &'static [ClassPattern] {
             ClassVerdict::Content => 3,
             ClassVerdict::Hidden => 4,
         });
-        v
+        let mut tokens = HashMap::default();
+        let mut by_byte = vec![Vec::new(); 256];
+        let mut empty = None;
+        for (k, p) in v.iter().enumerate() {
+            if p.token {
+                tokens.entry(p.pattern).or_insert(k);
+            } else if let Some(&b) = p.pattern.as_bytes().first() {
+                by_byte[b as usize].push(k);
+            } else {
+                empty = empty.or(Some(k));
+            }
+        }
+        ClassIndex {
+            patterns: v,
+            tokens,
+            by_byte,
+            empty,
+        }
     })
 }
 
@@ -67,18 +120,30 @@ pub fn classify_str(s: &str) -> ClassVerdict {
     if s.is_empty() {
         return ClassVerdict::Neutral;
     }
-    for p in class_patterns() {
-        let hit = if p.token {
-            s.split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-                .any(|t| t == p.pattern)
-        } else {
-            s.contains(p.pattern.as_str())
-        };
-        if hit {
-            return p.verdict;
+    // the verdict of the first pattern (in precedence order) that hits, found in one pass over
+    // the tokens and one over the bytes instead of one pass per pattern
+    let ix = class_index();
+    let mut best = ix.empty.unwrap_or(usize::MAX);
+    for t in s.split(|c: char| c.is_whitespace() || c == '-' || c == '_') {
+        if let Some(&k) = ix.tokens.get(t) {
+            best = best.min(k);
         }
     }
-    ClassVerdict::Neutral
+    let b = s.as_bytes();
+    for i in 0..b.len() {
+        for &k in &ix.by_byte[b[i] as usize] {
+            if k >= best {
+                break;
+            }
+            if b[i..].starts_with(ix.patterns[k].pattern.as_bytes()) {
+                best = k;
+                break;
+            }
+        }
+    }
+    ix.patterns
+        .get(best)
+        .map_or(ClassVerdict::Neutral, |p| p.verdict)
 }
 
 /// Classifies an element by its `class`, `id` and `itemprop`.
@@ -94,7 +159,19 @@ pub fn classify(node: &Node) -> ClassVerdict {
     if c.is_empty() && i.is_empty() {
         return ClassVerdict::Neutral;
     }
-    let mut s = String::with_capacity(c.len() + i.len() + 1);
+    // "class id", lower-cased, on the stack when short
+    let n = c.len() + 1 + i.len();
+    let mut buf = [0u8; 256];
+    if let Some(b) = buf.get_mut(..n) {
+        b[..c.len()].copy_from_slice(c.as_bytes());
+        b[c.len()] = b' ';
+        b[c.len() + 1..].copy_from_slice(i.as_bytes());
+        b.make_ascii_lowercase();
+        if let Ok(s) = std::str::from_utf8(b) {
+            return classify_str(s);
+        }
+    }
+    let mut s = String::with_capacity(n);
     s.push_str(c);
     s.push(' ');
     s.push_str(i);

@@ -192,33 +192,41 @@ impl Store {
     /// Stores one document in its own transaction.
     pub fn insert(&mut self, doc: &Document, meta: &ArticleMeta) -> Result<Outcome, StoreError> {
         let tx = self.conn.transaction()?;
-        let out = insert_in(&tx, doc, meta)?;
+        let mut fts = Vec::new();
+        let out = insert_in(&tx, doc, meta, &mut fts)?;
+        index_fts(&tx, &fts)?;
         tx.commit()?;
         Ok(out)
     }
 
     /// Stores many documents in one transaction, each in its own savepoint: a failing document
     /// is rolled back alone and reported in its slot; a crash loses the whole batch, never part
-    /// of an article.
+    /// of an article. The full-text rows of the stored documents are written after the last
+    /// savepoint (FTS5 flushes its pending index to a new segment at every savepoint, which cost
+    /// more than the rest of the write): an error there fails the whole batch.
     pub fn insert_batch<'a>(
         &mut self,
         items: impl IntoIterator<Item = (&'a Document, &'a ArticleMeta)>,
     ) -> Result<Vec<Result<Outcome, StoreError>>, StoreError> {
         let mut tx = self.conn.transaction()?;
         let mut outs = Vec::new();
+        let mut fts = Vec::new();
         for (doc, meta) in items {
             let sp = tx.savepoint()?;
-            match insert_in(&sp, doc, meta) {
+            let n = fts.len();
+            match insert_in(&sp, doc, meta, &mut fts) {
                 Ok(o) => {
                     sp.commit()?;
                     outs.push(Ok(o));
                 }
                 Err(e) => {
                     drop(sp); // rolls back
+                    fts.truncate(n);
                     outs.push(Err(e));
                 }
             }
         }
+        index_fts(&tx, &fts)?;
         tx.commit()?;
         Ok(outs)
     }
@@ -368,7 +376,39 @@ fn record_origin(tx: &Connection, origin: Option<&str>, article_id: i64) -> Resu
     Ok(())
 }
 
-fn insert_in(tx: &Connection, doc: &Document, meta: &ArticleMeta) -> Result<Outcome, StoreError> {
+/// A full-text row to write once the document is stored (see [`index_fts`]).
+enum FtsRow<'d> {
+    /// Article id, title, text.
+    Article(i64, Option<&'d str>, &'d str),
+    /// Quote id, text, speaker name.
+    Quote(i64, &'d str, Option<String>),
+}
+
+/// Writes full-text rows in the order they were made (the order `insert_in` wrote them in before).
+fn index_fts(tx: &Connection, rows: &[FtsRow<'_>]) -> Result<(), StoreError> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let mut art =
+        tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?;
+    let mut quo =
+        tx.prepare_cached("INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (?1, ?2, ?3)")?;
+    for r in rows {
+        match r {
+            FtsRow::Article(id, title, text) => art.execute(params![id, title, text])?,
+            FtsRow::Quote(id, text, speaker) => quo.execute(params![id, text, speaker])?,
+        };
+    }
+    Ok(())
+}
+
+/// Stores one document; its full-text rows are added to `fts` for the caller to write.
+fn insert_in<'d>(
+    tx: &Connection,
+    doc: &'d Document,
+    meta: &ArticleMeta,
+    fts: &mut Vec<FtsRow<'d>>,
+) -> Result<Outcome, StoreError> {
     let a = &doc.article;
     let origin = meta.origin.as_deref();
     if let Some(o) = origin {
@@ -446,8 +486,7 @@ fn insert_in(tx: &Connection, doc: &Document, meta: &ArticleMeta) -> Result<Outc
             .execute([article_id])?;
     }
     insert_bands(tx, article_id, &fp)?;
-    tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
-        .execute(params![article_id, a.title, a.text])?;
+    fts.push(FtsRow::Article(article_id, a.title.as_deref(), &a.text));
 
     {
         let mut st = tx.prepare_cached(
@@ -473,9 +512,6 @@ fn insert_in(tx: &Connection, doc: &Document, meta: &ArticleMeta) -> Result<Outc
             "INSERT INTO quotes(article_id, text, start, \"end\", kind, cue, channel, speaker_text, speaker_name, speaker_code, sentence)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         )?;
-        let mut fts = tx.prepare_cached(
-            "INSERT INTO quotes_fts(rowid, text, speaker_name) VALUES (?1, ?2, ?3)",
-        )?;
         for q in &doc.quotes {
             let kind = match q.kind {
                 parley_core::QuoteKind::Direct => "direct",
@@ -497,7 +533,7 @@ fn insert_in(tx: &Connection, doc: &Document, meta: &ArticleMeta) -> Result<Outc
                 sp.and_then(|s| s.code.as_deref()),
                 q.sentence as i64
             ])?;
-            fts.execute(params![tx.last_insert_rowid(), q.text, sname])?;
+            fts.push(FtsRow::Quote(tx.last_insert_rowid(), &q.text, sname));
         }
     }
     let events = insert_events(tx, doc, article_id, source_id, article_date, &added)?;

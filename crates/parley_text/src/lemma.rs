@@ -7,7 +7,40 @@ use std::collections::{HashMap, HashSet};
 
 use parley_core::Upos;
 
-use crate::perceptron::IdBuild;
+/// Hashes the short string keys of the lemma tables a word (8 bytes) at a time (FxHash); the
+/// keys are trusted data, so no flooding resistance is needed.
+#[derive(Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        let r = chunks.remainder();
+        if !r.is_empty() {
+            let mut b = [0u8; 8];
+            b[..r.len()].copy_from_slice(r);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b) ^ (r.len() as u64) << 59)
+                .wrapping_mul(K);
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // spread the high bits, which the multiply mixes best, into the low ones the table uses
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type IdBuild = std::hash::BuildHasherDefault<KeyHasher>;
 
 /// The lemmatiser; cheap to clone via `Arc` in [`crate::Analyzer`].
 #[derive(Debug, Clone, Default)]
@@ -53,6 +86,18 @@ fn with_key<R>(w: &str, upos: Upos, f: impl FnOnce(&str) -> R) -> R {
         }
     }
     f(&key(w, upos))
+}
+
+/// `s.to_lowercase() == lower`, without allocating when `s` is ASCII.
+fn lowercases_to(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len()
+            && s.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
+    }
 }
 
 impl Lemmatizer {
@@ -113,7 +158,7 @@ impl Lemmatizer {
         if let Some(l) = with_key(lower, upos, |k| self.exceptions.get(k)) {
             // an exception that only capitalises a lower-case form ("national" → "National",
             // learnt from capitalised uses) keeps the form as written; "i" → "I" stays
-            if l != "I" && form == lower && l.to_lowercase() == lower {
+            if l != "I" && form == lower && lowercases_to(l, lower) {
                 return form.to_string();
             }
             return l.clone();
@@ -126,31 +171,40 @@ impl Lemmatizer {
         match upos {
             Upos::PROPN | Upos::PUNCT | Upos::SYM | Upos::NUM | Upos::X => form.to_string(),
             Upos::NOUN => self
-                .pick(lower, Upos::NOUN, &noun_candidates(lower))
+                .pick(lower, Upos::NOUN, noun_candidates)
                 .unwrap_or_else(|| noun_fallback(lower)),
-            Upos::VERB | Upos::AUX => {
-                let c = verb_candidates(lower);
-                self.pick(lower, Upos::VERB, &c)
-                    .or_else(|| self.pick(lower, Upos::AUX, &c))
-                    .unwrap_or_else(|| verb_fallback(lower))
-            }
-            Upos::ADJ | Upos::ADV => {
-                let c = adj_candidates(lower);
-                self.pick(lower, upos, &c)
-                    .unwrap_or_else(|| lower.to_string())
-            }
+            Upos::VERB | Upos::AUX => self
+                .pick(lower, Upos::VERB, verb_candidates)
+                .or_else(|| self.pick(lower, Upos::AUX, verb_candidates))
+                .unwrap_or_else(|| verb_fallback(lower)),
+            Upos::ADJ | Upos::ADV => self
+                .pick(lower, upos, adj_candidates)
+                .unwrap_or_else(|| lower.to_string()),
             _ => lower.to_string(),
         }
     }
 
-    fn pick(&self, lower: &str, u: Upos, cands: &[String]) -> Option<String> {
+    /// `lower` when it is a known lemma, else the first candidate `cands` generates (in order)
+    /// that is; candidates are only built when needed.
+    fn pick(
+        &self,
+        lower: &str,
+        u: Upos,
+        cands: fn(&str, &mut Cands<'_>) -> bool,
+    ) -> Option<String> {
         if self.known(lower, u) {
             return Some(lower.to_string());
         }
-        cands
-            .iter()
-            .find(|c| c.chars().count() >= 2 && self.known(c, u))
-            .cloned()
+        let mut found = None;
+        let mut test = |c: &str| {
+            let hit = c.chars().count() >= 2 && self.known(c, u);
+            if hit {
+                found = Some(c.to_string());
+            }
+            hit
+        };
+        cands(lower, &mut Cands::new(&mut test));
+        found
     }
 }
 
@@ -158,11 +212,39 @@ fn strip<'a>(w: &'a str, suf: &str) -> Option<&'a str> {
     w.strip_suffix(suf).filter(|s| !s.is_empty())
 }
 
-fn undouble(s: &str) -> Option<String> {
+/// Candidate lemmas handed one at a time to a test that stops the generation at the first hit
+/// (`push*` return true then); the joined ones are built in a reused buffer.
+struct Cands<'a> {
+    test: &'a mut dyn FnMut(&str) -> bool,
+    buf: String,
+}
+
+impl<'a> Cands<'a> {
+    fn new(test: &'a mut dyn FnMut(&str) -> bool) -> Cands<'a> {
+        Cands {
+            test,
+            buf: String::new(),
+        }
+    }
+
+    fn push(&mut self, c: &str) -> bool {
+        (self.test)(c)
+    }
+
+    /// Tests `a` followed by `b`.
+    fn push2(&mut self, a: &str, b: &str) -> bool {
+        self.buf.clear();
+        self.buf.push_str(a);
+        self.buf.push_str(b);
+        (self.test)(&self.buf)
+    }
+}
+
+fn undouble(s: &str) -> Option<&str> {
     let b = s.as_bytes();
     let n = b.len();
     if n >= 3 && b[n - 1] == b[n - 2] && !b"aeiouslz".contains(&b[n - 1]) {
-        return Some(s[..n - 1].to_string());
+        return Some(&s[..n - 1]);
     }
     // expelled → expel, controlled → control (but called → call, spelled → spell)
     if n >= 6
@@ -170,30 +252,39 @@ fn undouble(s: &str) -> Option<String> {
         && !s.ends_with("well")
         && !s.ends_with("mell")
     {
-        return Some(s[..n - 1].to_string());
+        return Some(&s[..n - 1]);
     }
     None
 }
 
-fn noun_candidates(w: &str) -> Vec<String> {
-    let mut c = Vec::new();
+/// Generates the noun candidates of `w` into `c`; true when a candidate hit.
+fn noun_candidates(w: &str, c: &mut Cands<'_>) -> bool {
     if let Some(s) = strip(w, "ies") {
-        c.push(format!("{s}y"));
+        if c.push2(s, "y") {
+            return true;
+        }
     }
     if let Some(s) = strip(w, "ves") {
-        c.push(format!("{s}f"));
-        c.push(format!("{s}fe"));
+        if c.push2(s, "f") || c.push2(s, "fe") {
+            return true;
+        }
     }
     if let Some(s) = strip(w, "es") {
-        c.push(s.to_string());
+        if c.push(s) {
+            return true;
+        }
     }
     if let Some(s) = strip(w, "s") {
-        c.push(s.to_string());
+        if c.push(s) {
+            return true;
+        }
     }
     if let Some(s) = strip(w, "men") {
-        c.push(format!("{s}man"));
+        if c.push2(s, "man") {
+            return true;
+        }
     }
-    c
+    false
 }
 
 fn noun_fallback(w: &str) -> String {
@@ -218,18 +309,27 @@ fn noun_fallback(w: &str) -> String {
     w.to_string()
 }
 
-fn verb_candidates(w: &str) -> Vec<String> {
-    let mut c = stem_candidates(w, &["ing", "ed"]);
+/// Generates the verb candidates of `w` into `c`; true when a candidate hit.
+fn verb_candidates(w: &str, c: &mut Cands<'_>) -> bool {
+    if stem_candidates(w, &["ing", "ed"], c) {
+        return true;
+    }
     if let Some(s) = strip(w, "ies") {
-        c.push(format!("{s}y"));
+        if c.push2(s, "y") {
+            return true;
+        }
     }
     if let Some(s) = strip(w, "es") {
-        c.push(s.to_string());
+        if c.push(s) {
+            return true;
+        }
     }
     if let Some(s) = strip(w, "s") {
-        c.push(s.to_string());
+        if c.push(s) {
+            return true;
+        }
     }
-    c
+    false
 }
 
 fn needs_e(stem: &str) -> bool {
@@ -275,7 +375,7 @@ fn verb_fallback(w: &str) -> String {
                 return w.to_string();
             }
             if let Some(u) = undouble(s) {
-                return u;
+                return u.to_string();
             }
             if suf == "ed" {
                 if let Some(t) = s.strip_suffix('i') {
@@ -304,25 +404,72 @@ fn verb_fallback(w: &str) -> String {
     w.to_string()
 }
 
-fn adj_candidates(w: &str) -> Vec<String> {
-    stem_candidates(w, &["est", "er"])
+/// Generates the adjective/adverb candidates of `w` into `c`; true when a candidate hit.
+fn adj_candidates(w: &str, c: &mut Cands<'_>) -> bool {
+    stem_candidates(w, &["est", "er"], c)
 }
 
 /// Stems left by stripping each suffix: undoubled ("stopped" → "stop"), bare, with a final
 /// "e" restored, and with "i" turned back into "y".
-fn stem_candidates(w: &str, suffixes: &[&str]) -> Vec<String> {
-    let mut c = Vec::new();
+fn stem_candidates(w: &str, suffixes: &[&str], c: &mut Cands<'_>) -> bool {
     for &suf in suffixes {
         if let Some(s) = strip(w, suf) {
             if let Some(u) = undouble(s) {
-                c.push(u);
+                if c.push(u) {
+                    return true;
+                }
             }
-            c.push(s.to_string());
-            c.push(format!("{s}e"));
+            if c.push(s) || c.push2(s, "e") {
+                return true;
+            }
             if let Some(t) = s.strip_suffix('i') {
-                c.push(format!("{t}y"));
+                if c.push2(t, "y") {
+                    return true;
+                }
             }
         }
     }
-    c
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lowercases_to_matches_to_lowercase() {
+        for (s, lower) in [
+            ("harbour", "harbour"),
+            ("Harbour", "harbour"),
+            ("HARBOUR", "harbour"),
+            ("harbour", "harbours"),
+            ("Éclair", "éclair"),
+            ("ÉCLAIR", "eclair"),
+            ("", ""),
+        ] {
+            assert_eq!(lowercases_to(s, lower), s.to_lowercase() == lower, "{s:?}");
+        }
+    }
+
+    /// Candidates are generated lazily, in the order the rules list them: the first known one
+    /// wins.
+    #[test]
+    fn candidates_keep_their_order() {
+        let vocab = [
+            "ferry\tNOUN",
+            "ferrie\tNOUN",
+            "stop\tVERB",
+            "stope\tVERB",
+            "wide\tADJ",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let l = Lemmatizer::with_vocab(vocab);
+        assert_eq!(l.lemma("ferries", Upos::NOUN), "ferry");
+        assert_eq!(l.lemma("stopped", Upos::VERB), "stop");
+        assert_eq!(l.lemma("stopped", Upos::AUX), "stop");
+        assert_eq!(l.lemma("wider", Upos::ADJ), "wide");
+        assert_eq!(l.lemma("Rowing", Upos::VERB), "row");
+    }
 }

@@ -31,7 +31,70 @@ pub struct Splitter {
     /// Lower-cased words of the training treebank → the set of UPOS they took (bit mask).
     pub words: HashMap<String, u32>,
     /// The same keyed by the hash of the word.
-    word_ids: HashMap<u64, u32, perceptron::IdBuild>,
+    word_ids: WordIds,
+}
+
+/// Word hash → word classes in one open-addressing array of (hash, classes) pairs: a lookup
+/// reads one slot (a `HashMap` reads its control bytes, then the slot). Built like a map from
+/// pairs: a later pair with the same hash replaces an earlier one.
+#[derive(Debug, Clone, Default)]
+struct WordIds {
+    slots: Vec<(u64, u32)>,
+    mask: usize,
+    /// The classes of a word whose hash is 0 (0 marks an empty slot).
+    zero: Option<u32>,
+}
+
+impl WordIds {
+    #[inline]
+    fn home(&self, k: u64) -> usize {
+        ((k ^ (k >> 32)) as usize) & self.mask
+    }
+
+    #[inline]
+    fn get(&self, k: u64) -> Option<u32> {
+        if k == 0 {
+            return self.zero;
+        }
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mut i = self.home(k);
+        loop {
+            let (h, v) = self.slots[i];
+            if h == k {
+                return Some(v);
+            }
+            if h == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+impl FromIterator<(u64, u32)> for WordIds {
+    fn from_iter<I: IntoIterator<Item = (u64, u32)>>(iter: I) -> WordIds {
+        let rows: Vec<(u64, u32)> = iter.into_iter().collect();
+        let cap = (rows.len() * 3 / 2).next_power_of_two().max(16);
+        let mut w = WordIds {
+            slots: vec![(0, 0); cap],
+            mask: cap - 1,
+            zero: None,
+        };
+        for (k, v) in rows {
+            if k == 0 {
+                w.zero = Some(v);
+                continue;
+            }
+            let mut i = w.home(k);
+            while w.slots[i].0 != 0 && w.slots[i].0 != k {
+                i = (i + 1) & w.mask;
+            }
+            w.slots[i] = (k, v);
+        }
+        w
+    }
 }
 
 /// Feature hash → weight, an open-addressing table of `u64` slots, each a 48-bit fingerprint of
@@ -384,7 +447,7 @@ struct Para {
 }
 
 impl Para {
-    fn new(text: &str, toks: &[Tok], words: &HashMap<u64, u32, perceptron::IdBuild>) -> Para {
+    fn new(text: &str, toks: &[Tok], words: &WordIds) -> Para {
         let n = toks.len();
         let tx = |i: usize| &text[toks[i].start..toks[i].end];
         let mut p = Para {
@@ -423,7 +486,7 @@ impl Para {
             };
             p.low.push(low);
             p.class
-                .push(words.get(&low).map_or(0, |&c| (c as u64) << 1 | 1));
+                .push(words.get(low).map_or(0, |c| (c as u64) << 1 | 1));
             p.form.push(hash_str(t));
             p.shape.push(shape(t));
             let k = kind(t);
@@ -723,8 +786,7 @@ pub fn train_with_words(
     epochs: usize,
     log: &mut dyn FnMut(String),
 ) -> Splitter {
-    let word_ids: HashMap<u64, u32, perceptron::IdBuild> =
-        words.iter().map(|(w, &c)| (hash_str(w), c)).collect();
+    let word_ids: WordIds = words.iter().map(|(w, &c)| (hash_str(w), c)).collect();
     let prepared: Vec<(Vec<bool>, Para)> = data
         .iter()
         .map(|ex| {

@@ -258,13 +258,12 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
         });
         return;
     }
-    // leading punctuation
-    let mut lead = Vec::new();
+    // leading punctuation: pushed straight to `out`, the core and the trailing punctuation follow
     loop {
         let s = &text[a..b];
         let Some(c) = s.chars().next() else { break };
         if s.starts_with("``") {
-            lead.push(Tok {
+            out.push(Tok {
                 start: a,
                 end: a + 2,
             });
@@ -283,7 +282,7 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
             if l == s.len() {
                 break;
             }
-            lead.push(Tok {
+            out.push(Tok {
                 start: a,
                 end: a + l,
             });
@@ -299,7 +298,7 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
                 break; // hashtag or mention: one token
             }
             if nc.is_ascii_digit() {
-                lead.push(Tok {
+                out.push(Tok {
                     start: a,
                     end: a + c.len_utf8(),
                 });
@@ -309,8 +308,9 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
         }
         break;
     }
-    // trailing punctuation
-    let mut trail = Vec::new();
+    // trailing punctuation, found from the end: pushed to `out` as found, then moved after the
+    // core's tokens and put back in text order (no buffer of its own)
+    let t0 = out.len();
     loop {
         if a >= b {
             break;
@@ -328,7 +328,7 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
                 if n == s.len() {
                     break;
                 }
-                trail.push(Tok {
+                out.push(Tok {
                     start: b - n,
                     end: b,
                 });
@@ -338,7 +338,7 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
             if is_abbreviation(s, next_digit) {
                 break;
             }
-            trail.push(Tok {
+            out.push(Tok {
                 start: b - 1,
                 end: b,
             });
@@ -348,7 +348,7 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
         if c == '-' && s.ends_with("--") {
             let n = s.bytes().rev().take_while(|&x| x == b'-').count();
             if n < s.len() {
-                trail.push(Tok {
+                out.push(Tok {
                     start: b - n,
                     end: b,
                 });
@@ -366,7 +366,7 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
             if n == s.len() {
                 break;
             }
-            trail.push(Tok {
+            out.push(Tok {
                 start: b - n,
                 end: b,
             });
@@ -374,7 +374,7 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
             continue;
         }
         if is_close_punct(c) || is_dash(c) {
-            trail.push(Tok {
+            out.push(Tok {
                 start: b - c.len_utf8(),
                 end: b,
             });
@@ -388,7 +388,7 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
                 .next_back()
                 .is_some_and(|p| p.is_ascii_digit())
         {
-            trail.push(Tok {
+            out.push(Tok {
                 start: b - 1,
                 end: b,
             });
@@ -397,12 +397,16 @@ fn split_chunk(text: &str, mut a: usize, mut b: usize, next_digit: bool, out: &m
         }
         break;
     }
-    out.extend(lead);
+    let n_trail = out.len() - t0;
     if a < b {
         split_core(text, a, b, out);
     }
-    trail.reverse();
-    out.extend(trail);
+    if n_trail > 0 {
+        let tail = &mut out[t0..];
+        tail.rotate_left(n_trail);
+        let len = tail.len();
+        tail[len - n_trail..].reverse();
+    }
 }
 
 fn is_clitic_or_year(rest: &str) -> bool {
