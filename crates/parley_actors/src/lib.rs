@@ -126,13 +126,15 @@ impl Entry {
 }
 
 /// FxHash (rustc's hasher): a few multiply-rotates a word; the dictionary's keys are short and
-/// trusted, so SipHash's flooding resistance is not needed.
+/// trusted, so SipHash's flooding resistance is not needed. The entity stage's word maps use it
+/// too (`#[inline]`, so that it inlines across crates).
 #[derive(Default, Clone, Copy)]
 pub struct FxHasher {
     hash: u64,
 }
 
 impl Hasher for FxHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut chunks = bytes.chunks_exact(8);
@@ -144,15 +146,19 @@ impl Hasher for FxHasher {
             self.hash = (self.hash.rotate_left(5) ^ b as u64).wrapping_mul(K);
         }
     }
+    #[inline]
     fn write_u8(&mut self, i: u8) {
         self.write(&[i]);
     }
+    #[inline]
     fn write_u32(&mut self, i: u32) {
         self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+    #[inline]
     fn write_usize(&mut self, i: usize) {
         self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+    #[inline]
     fn finish(&self) -> u64 {
         self.hash
     }
