@@ -156,6 +156,17 @@ print("OK" if ok else "DRIFT")
 PY
 )
 parse_diff=$(head -n 1 <<< "$parse_out")
+# The quote score of the two selections on PolNeAR dev (news with hand-marked attributions).
+pn="$shared/eval/quotes/polnear-dev"
+polnear="(PolNeAR dev not found)"
+if [[ -d "$pn" ]]; then
+  python3 "$shared/tools/polnear_jsonl.py" "$pn" > "$tmp/pn.jsonl"
+  polnear=""
+  for m in all needed; do
+    "$bin" analyze --parse "$m" --input-format jsonl --format jsonl "$tmp/pn.jsonl" > "$tmp/pn_$m.jsonl"
+    polnear+="--parse $m: $(python3 "$shared/tools/score_polnear.py" "$pn" "$tmp/pn_$m.jsonl" | grep '^PolNeAR all')"$'\n'
+  done
+fi
 say "--parse all: ${all_secs}s, $all_aps articles/s (CPU ${all_cpu}s → $all_aps_cpu articles/s); $parse_diff"
 [[ "$(tail -n 1 <<< "$parse_out")" == OK ]] || bad "--parse needed changed the output beyond the allowance: $parse_diff"
 
@@ -260,6 +271,12 @@ than indirect speech through a verb outside the cue lexicon, which only \`--pars
 \`\`\`
 $parse_diff
 \`\`\`
+
+The same two selections on PolNeAR dev (\`parley analyze --parse all|needed\`, scored by
+\`../shared/tools/score_polnear.py\`; all attributions, direct quotes are the same in both):
+
+\`\`\`
+$polnear\`\`\`
 
 Skip reasons of the first run:
 
