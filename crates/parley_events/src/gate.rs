@@ -7,10 +7,12 @@
 //! filter's page rule (`plausible.rs`) from above. Both err on the side of "yes": a sentence
 //! they reject has no source or target the filter counts as political, whatever its parse.
 //! Where an actor can come from (`actors_of` and the speaker rules in `lib.rs`):
-//! - a name the entity stage codes as political, or a pronoun or description with any code.
-//!   The parse read by coreference only removes antecedents (or binds "they" to the subject of
-//!   "said" in its own sentence, which the token scan below sees), so a pronoun left without a
-//!   code before the parse gets none after it, while one with a code may take another's;
+//! - a name the entity stage codes as political; on a page with a political name, dictionary
+//!   name or state role, also a pronoun or description with any code. The parse read by
+//!   coreference only removes antecedents (or binds "they" to the subject of "said" in its own
+//!   sentence, which the token scan below sees), so a pronoun left without a code before the
+//!   parse gets none after it, while one with a code may take another antecedent's — a
+//!   political one only where the page names one;
 //! - a dictionary name (`ActorDict::longest_match`) or an ethnic group of `data/ethnic.tsv`;
 //! - a role noun of a state sector ("officials", "police", "rebels");
 //! - a surname of a dictionary person named earlier (the coder's own memory);
@@ -37,16 +39,10 @@ impl Coder {
         }
         let mut out = vec![false; sentences.len()];
         for m in &entities.mentions {
-            // A name's code does not depend on the parse; a pronoun's, or a description's
-            // placed through a possessive pronoun ("their company"), may change to another
-            // antecedent's when the coreference reads the parse.
-            let counts = match m.kind {
-                parley_entities::MentionKind::Name => {
-                    m.code.as_deref().is_some_and(plausible::political_code)
-                }
-                _ => m.code.is_some(),
-            };
-            if counts {
+            // A name's code does not depend on the parse (pronouns and descriptions: below).
+            if m.kind == parley_entities::MentionKind::Name
+                && m.code.as_deref().is_some_and(plausible::political_code)
+            {
                 if let Some(o) = out.get_mut(m.sentence) {
                     *o = true;
                 }
@@ -87,6 +83,16 @@ impl Coder {
         }
         if !any_political {
             return out;
+        }
+        // A pronoun's code, or a description's placed through a possessive pronoun ("their
+        // company"), may change to another antecedent's when the coreference reads the parse:
+        // on a page naming a political actor, any code counts.
+        for m in &entities.mentions {
+            if m.kind != parley_entities::MentionKind::Name && m.code.is_some() {
+                if let Some(o) = out.get_mut(m.sentence) {
+                    *o = true;
+                }
+            }
         }
         let no_mentions = entities.mentions.is_empty();
         let quotes = parley_entities::marks::quote_spans(text);
