@@ -157,8 +157,9 @@ impl Pipeline {
                 (sentences, ents)
             }
             Parse::Needed => {
-                // Tag everything, find the entities (they do not read the parse), then parse
-                // the sentences a later stage will read the parse of.
+                // Tag everything, find the entities (their coreference reads the parse only in
+                // the sentences `parse_sensitive` names), then parse the sentences a later stage
+                // will read the parse of.
                 let mut sentences = self.analyzer.analyze_selected(
                     &article.text,
                     &article.paragraphs,
@@ -177,9 +178,8 @@ impl Pipeline {
                     &self.coder,
                     &ctx,
                 );
-                let sensitive = parley_entities::parse_sensitive(&ents, &sentences);
                 let mut reread = false;
-                for ((s, w), c) in sentences.iter_mut().zip(want.parse).zip(sensitive) {
+                for ((s, w), c) in sentences.iter_mut().zip(want.parse).zip(want.sensitive) {
                     if w {
                         self.analyzer.parse_sentence(s);
                         reread |= c;

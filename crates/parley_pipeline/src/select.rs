@@ -225,10 +225,10 @@ impl ParseNeeds {
     /// Which sentences of a tagged but unparsed document to parse, once the entity stage has
     /// run: on a page that can pass the plausibility filter's page rule, those whose event verbs
     /// may have a political actor in reach (`Coder::actor_sentences`), those where a protest
-    /// pattern may match and those whose parse the coreference reads (`parley_entities::parse_sensitive`); on any
-    /// page, those where the quote stage looks for indirect speech, and the first
-    /// sentence with two verbs or determiners in the first 500 tokens (the quote stage's test of
-    /// whether the input is parsed at all).
+    /// pattern may match and those whose parse the coreference reads
+    /// (`parley_entities::parse_sensitive`); on any page, those where the quote stage looks for
+    /// indirect speech, and the first sentence with two verbs or determiners in the first 500
+    /// tokens (the quote stage's test of whether the input is parsed at all).
     pub fn select(
         &self,
         sentences: &[Sentence],
@@ -288,6 +288,7 @@ impl ParseNeeds {
         Selection {
             parse: want,
             events_possible: page,
+            sensitive,
         }
     }
 }
@@ -300,6 +301,8 @@ pub struct Selection {
     /// The page may keep events (`Coder::page_may_pass`); when not, no event of it is kept and
     /// its mentions matter only to the quotes.
     pub events_possible: bool,
+    /// Per sentence: the coreference reads its parse (`parley_entities::parse_sensitive`).
+    pub sensitive: Vec<bool>,
 }
 
 /// What a sentence needs the parse for (see [`ParseNeeds::sentence`]).
