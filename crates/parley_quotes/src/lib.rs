@@ -39,6 +39,7 @@ use std::sync::OnceLock;
 use parley_core::{ActorMention, CharIndex, Quote, QuoteKind, Sentence, TextSpan, Upos};
 use parley_entities::marks::{quote_spans, QuoteSpan};
 use parley_entities::{Analysis, MentionKind};
+use parley_time::{MONTHS, WEEKDAYS};
 
 /// Errors of this stage (none today: every input yields a result).
 #[derive(Debug, thiserror::Error)]
@@ -1931,34 +1932,13 @@ fn from_parse(
     }
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// A word naming a time ("Wednesday", "March", "week"): the head of a temporal adjunct.
 fn time_word(w: &str) -> bool {
     WEEKDAYS.contains(&w)
+        || MONTHS.contains(&w)
         || matches!(
             w,
-            "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "today"
+            "today"
                 | "yesterday"
                 | "tonight"
                 | "morning"

@@ -140,7 +140,8 @@ fn words(text: &str) -> Vec<Word> {
     out
 }
 
-const MONTHS: [&str; 12] = [
+/// Month names, lower case, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -154,7 +155,8 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const WEEKDAYS: [&str; 7] = [
+/// Weekday names, lower case, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
