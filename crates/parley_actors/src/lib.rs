@@ -25,8 +25,6 @@
 //! assert_eq!(dict.role_sector("official"), Some("GOV"));
 //! ```
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -125,47 +123,7 @@ impl Entry {
     }
 }
 
-/// FxHash (rustc's hasher): a few multiply-rotates a word; the dictionary's keys are short and
-/// trusted, so SipHash's flooding resistance is not needed. The entity stage's word maps use it
-/// too (`#[inline]`, so that it inlines across crates).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.hash = (self.hash.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.hash = (self.hash.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// A `HashMap` with [`FxHasher`].
-pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub use parley_core::{FxHashMap, FxHashSet, FxHasher};
 
 /// The actor dictionary.
 #[derive(Debug, Clone, Default)]
@@ -173,7 +131,7 @@ pub struct ActorDict {
     phrases: FxHashMap<String, Vec<Entry>>,
     /// Normalised first words (and their first hyphen/apostrophe pieces) of every key: most
     /// tokens start no actor, and one lookup says so.
-    starts: HashSet<String, BuildHasherDefault<FxHasher>>,
+    starts: FxHashSet<String>,
     /// Longest key, in bytes: bounds the prefix search of [`ActorDict::longest_match`].
     max_key: usize,
     roles: FxHashMap<String, String>,

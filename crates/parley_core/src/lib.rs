@@ -18,8 +18,10 @@
 //! assert_eq!(idx.slice(&article.text, span), "Größe");
 //! ```
 
+mod hash;
 mod offsets;
 
+pub use hash::{FxBuild, FxHashMap, FxHashSet, FxHasher};
 pub use offsets::CharIndex;
 
 use serde::{Deserialize, Serialize};

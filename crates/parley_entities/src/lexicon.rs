@@ -1,15 +1,11 @@
 //! The compiled-in word lists of `data/` (see `data/README.md`).
 
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
-
-pub(crate) use parley_actors::FxHasher;
 
 use parley_core::EntityType;
 
 /// The lexicon's maps and sets: keyed by short trusted words, so FxHash instead of SipHash.
-type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+use parley_core::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, PartialEq, Eq)]

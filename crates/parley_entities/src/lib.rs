@@ -37,14 +37,9 @@ mod lexicon;
 pub mod marks;
 pub mod testing;
 
-use std::hash::BuildHasherDefault;
-
-use lexicon::FxHasher;
-
 /// Maps and sets of words and indices, hashed with FxHash (short trusted keys, no need for
 /// SipHash's flooding resistance).
-type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-type HashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+use parley_core::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use parley_actors::{ActorDict, ActorKind};
 use parley_core::{CharIndex, Date, Entity, EntityType, Sentence, Span, Upos};

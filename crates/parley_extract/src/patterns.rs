@@ -1,9 +1,9 @@
 //! Data-driven patterns: class/id verdicts (`data/boilerplate.tsv`) and chrome lines
 //! (`data/chrome.tsv`).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+use parley_core::FxHashMap;
 
 use crate::html::Node;
 
@@ -39,33 +39,11 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 struct ClassIndex {
     patterns: Vec<ClassPattern>,
     /// Token pattern → its first (highest-precedence) position in `patterns`.
-    tokens: HashMap<&'static str, usize, BuildHasherDefault<WordHasher>>,
+    tokens: FxHashMap<&'static str, usize>,
     /// First byte → positions of the substring patterns starting with it (ascending).
     by_byte: Vec<Vec<usize>>,
     /// Position of the first empty substring pattern (matches every value), if any.
     empty: Option<usize>,
-}
-
-/// FxHash over 8-byte words, for the short trusted keys of the token table (SipHash costs more
-/// than the rest of a lookup).
-#[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
 }
 
 fn class_index() -> &'static ClassIndex {
@@ -94,7 +72,7 @@ fn class_index() -> &'static ClassIndex {
             ClassVerdict::Content => 3,
             ClassVerdict::Hidden => 4,
         });
-        let mut tokens = HashMap::default();
+        let mut tokens = FxHashMap::default();
         let mut by_byte = vec![Vec::new(); 256];
         let mut empty = None;
         for (k, p) in v.iter().enumerate() {

@@ -7,40 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use parley_core::Upos;
 
-/// Hashes the short string keys of the lemma tables a word (8 bytes) at a time (FxHash); the
-/// keys are trusted data, so no flooding resistance is needed.
-#[derive(Default, Clone, Copy)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        let r = chunks.remainder();
-        if !r.is_empty() {
-            let mut b = [0u8; 8];
-            b[..r.len()].copy_from_slice(r);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b) ^ (r.len() as u64) << 59)
-                .wrapping_mul(K);
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        // spread the high bits, which the multiply mixes best, into the low ones the table uses
-        self.0 ^ (self.0 >> 29)
-    }
-}
-
-type IdBuild = std::hash::BuildHasherDefault<KeyHasher>;
+/// The lemma tables' keys are short trusted words: FxHash (`parley_core::FxBuild`).
+type IdBuild = parley_core::FxBuild;
 
 /// The lemmatiser; cheap to clone via `Arc` in [`crate::Analyzer`].
 #[derive(Debug, Clone, Default)]
