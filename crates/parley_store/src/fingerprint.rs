@@ -89,25 +89,18 @@ fn word_hashes(text: &str) -> Vec<u64> {
     let mut out = Vec::new();
     let mut h = FNV_OFFSET;
     let mut in_word = false;
+    let feed = |h: &mut u64, b: u8| *h = (*h ^ b as u64).wrapping_mul(FNV_PRIME);
     for c in text.chars() {
-        if c.is_ascii() {
-            // the same as below for one ASCII char, without the Unicode tables
-            let x = c as u8;
-            if x.is_ascii_alphanumeric() {
-                h ^= x.to_ascii_lowercase() as u64;
-                h = h.wrapping_mul(FNV_PRIME);
-                in_word = true;
-            } else if in_word {
-                out.push(h);
-                h = FNV_OFFSET;
-                in_word = false;
-            }
-        } else if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                for &b in l.encode_utf8(&mut buf).as_bytes() {
-                    h ^= b as u64;
-                    h = h.wrapping_mul(FNV_PRIME);
+        if c.is_alphanumeric() {
+            if c.is_ascii() {
+                // ASCII lower-cases to one byte, without the Unicode tables
+                feed(&mut h, c.to_ascii_lowercase() as u8);
+            } else {
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for &b in l.encode_utf8(&mut buf).as_bytes() {
+                        feed(&mut h, b);
+                    }
                 }
             }
             in_word = true;
