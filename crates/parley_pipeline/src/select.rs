@@ -166,23 +166,8 @@ impl ParseNeeds {
         false
     }
 
-    /// What a sentence (its words, tags and lemmas) needs the parse for.
-    pub fn sentence(
-        &self,
-        words: &[&str],
-        upos: &[Upos],
-        lemmas: &[String],
-        lem: &Lemmatizer,
-    ) -> Need {
-        let items = words
-            .iter()
-            .zip(upos)
-            .zip(lemmas)
-            .map(|((w, &u), l)| (*w, u, l.as_str()));
-        self.need_of(items, lem)
-    }
-
-    fn need_of<'w>(
+    /// What a sentence, given as (word, UPOS, lemma) items, needs the parse for.
+    pub fn sentence<'w>(
         &self,
         items: impl Iterator<Item = (&'w str, Upos, &'w str)>,
         lem: &Lemmatizer,
@@ -243,7 +228,7 @@ impl ParseNeeds {
                     .tokens
                     .iter()
                     .map(|t| (t.text.as_str(), t.upos, t.lemma.as_str()));
-                self.need_of(items, lem)
+                self.sentence(items, lem)
             })
             .collect();
         let actor = coder.actor_sentences(ctx.text, sentences, ctx.entities, ctx.date);
@@ -341,7 +326,12 @@ mod tests {
             .zip(upos)
             .map(|(w, &u)| lem.lemma(w, u))
             .collect();
-        let n = needs().sentence(&words, upos, &lemmas, &lem);
+        let items = words
+            .iter()
+            .zip(upos)
+            .zip(&lemmas)
+            .map(|((w, &u), l)| (*w, u, l.as_str()));
+        let n = needs().sentence(items, &lem);
         assert_eq!((n.event, n.quote), expected, "{sentence}");
     }
 
